@@ -1,0 +1,42 @@
+# meting: the two commands a new user needs are `make run` and `make test`.
+# Both install missing system libraries first (scripts/bootstrap).
+
+SWIFT ?= swift
+RELEASE = .build/release
+
+.PHONY: run test bench bootstrap build release examples clean
+
+## run: build (release) and start meting on the bundled example study;
+##      without a terminal, run the example session script instead.
+run: release
+	@if [ -t 0 ]; then \
+	  $(RELEASE)/meting -i examples/mijn-bedrijf/setup.met; \
+	else \
+	  $(RELEASE)/meting examples/mijn-bedrijf.met; \
+	fi
+
+## test: the whole test suite (Swift Testing); needs no R.
+test: bootstrap
+	$(SWIFT) test
+
+## bench: the benchmark (release build), against pandas when installed.
+bench: bootstrap
+	$(SWIFT) build -c release --product meting
+	$(SWIFT) build -c release --product meting-bench
+	$(RELEASE)/meting-bench
+
+## examples: regenerate examples/mijn-bedrijf/*.csv from the seeded generator.
+examples: build
+	.build/debug/meting generate example --out examples/mijn-bedrijf --replace
+
+bootstrap:
+	@scripts/bootstrap
+
+build: bootstrap
+	$(SWIFT) build
+
+release: bootstrap
+	$(SWIFT) build -c release --product meting
+
+clean:
+	rm -rf .build

@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+//
+// meting: an interactive analysis shell for evaluating interventions with
+// survey data. The modules follow one direction of flow (see README.md):
+//
+//   MetingLanguage ─▶ MetingShell ─▶ MetingData
+//                          │      ╲─▶ MetingStats (pure)
+//                          ▼
+//                     MetingReport
+//
+// C libraries stay behind thin system-library targets (CEditLine, CRmath).
+
+import PackageDescription
+
+let package = Package(
+  name: "meting",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "meting", targets: ["meting"]),
+    .executable(name: "meting-bench", targets: ["meting-bench"]),
+  ],
+  targets: [
+    .systemLibrary(name: "CEditLine", pkgConfig: "libedit",
+                   providers: [.apt(["libedit-dev"])]),
+    .systemLibrary(name: "CRmath", pkgConfig: "libRmath",
+                   providers: [.apt(["r-mathlib"])]),
+
+    .target(name: "MetingData"),
+    .target(name: "MetingStats", dependencies: ["CRmath"]),
+    .target(name: "MetingLanguage", dependencies: ["MetingData"]),
+    .target(name: "MetingReport"),
+    .target(name: "MetingExample", dependencies: ["MetingData", "MetingStats"]),
+    .target(
+      name: "MetingShell",
+      dependencies: ["MetingData", "MetingStats", "MetingLanguage",
+                     "MetingReport", "MetingExample", "CEditLine"]),
+    .executableTarget(name: "meting", dependencies: ["MetingShell"]),
+    .executableTarget(
+      name: "meting-bench",
+      dependencies: ["MetingShell", "MetingData", "MetingStats", "MetingExample"]),
+
+    .testTarget(name: "MetingDataTests", dependencies: ["MetingData"],
+                resources: [.copy("Corpus")]),
+    .testTarget(name: "MetingStatsTests", dependencies: ["MetingStats"],
+                resources: [.copy("Reference"), .copy("NIST")]),
+    .testTarget(name: "MetingLanguageTests", dependencies: ["MetingLanguage", "MetingData"]),
+    .testTarget(name: "MetingReportTests", dependencies: ["MetingReport"]),
+    .testTarget(
+      name: "MetingShellTests",
+      dependencies: ["MetingShell", "MetingExample", "MetingData"],
+      resources: [.copy("Golden")]),
+  ],
+  swiftLanguageModes: [.v6]
+)
