@@ -1,0 +1,59 @@
+import CRmath
+
+/// Probability distributions used by the tests, evaluated by R's standalone
+/// math library (libRmath), so that p-values and quantiles agree with R to the
+/// last digit.
+///
+/// Every function takes the tail explicitly: `upper` probabilities are
+/// computed directly, never as `1 - lower`, which keeps tiny p-values exact.
+public enum Distribution {
+  /// Which tail of a distribution a probability refers to.
+  public enum Tail: Sendable {
+    case lower
+    case upper
+
+    var rFlag: Int32 { self == .lower ? 1 : 0 }
+  }
+
+  /// P(T ≤ t) or P(T > t) for Student's t with `df` degrees of freedom (R `pt`).
+  public static func studentT(_ t: Double, df: Double, tail: Tail = .lower) -> Double {
+    pt(t, df, tail.rFlag, 0)
+  }
+
+  /// The `p` quantile of Student's t (R `qt`).
+  public static func studentTQuantile(_ p: Double, df: Double, tail: Tail = .lower) -> Double {
+    qt(p, df, tail.rFlag, 0)
+  }
+
+  /// P(T ≤ t) for the noncentral t with noncentrality `ncp` (R `pt(t, df, ncp)`).
+  public static func noncentralT(_ t: Double, df: Double, ncp: Double, tail: Tail = .lower)
+    -> Double
+  {
+    pnt(t, df, ncp, tail.rFlag, 0)
+  }
+
+  /// P(Z ≤ z) for the standard normal (R `pnorm`).
+  public static func normal(_ z: Double, tail: Tail = .lower) -> Double {
+    meting_pnorm(z, 0, 1, tail.rFlag, 0)
+  }
+
+  /// The `p` quantile of the standard normal (R `qnorm`, Wichura's AS 241).
+  public static func normalQuantile(_ p: Double, tail: Tail = .lower) -> Double {
+    meting_qnorm(p, 0, 1, tail.rFlag, 0)
+  }
+
+  /// P(X ≤ x) for the F distribution (R `pf`).
+  public static func f(_ x: Double, df1: Double, df2: Double, tail: Tail = .lower) -> Double {
+    pf(x, df1, df2, tail.rFlag, 0)
+  }
+
+  /// P(X ≤ x) for the χ² distribution (R `pchisq`).
+  public static func chiSquared(_ x: Double, df: Double, tail: Tail = .lower) -> Double {
+    pchisq(x, df, tail.rFlag, 0)
+  }
+
+  /// log Γ(x) (R `lgamma`).
+  public static func logGamma(_ x: Double) -> Double {
+    lgammafn(x)
+  }
+}

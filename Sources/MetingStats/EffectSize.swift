@@ -1,0 +1,76 @@
+import Foundation
+
+/// A standardized mean difference: which one, its value and how it was
+/// standardized. JSON keys follow design.md (`cohen_d`, `d_z`, `hedges_g`).
+public struct EffectSize: Sendable, Equatable {
+  public enum Kind: String, Sendable {
+    /// Cohen's d for independent groups, standardized by the pooled SD.
+    case cohenD = "cohen_d"
+    /// Cohen's d_z for paired data: mean difference / SD of the differences.
+    case dz = "d_z"
+    /// Hedges' g: d times the exact small-sample correction J.
+    case hedgesG = "hedges_g"
+  }
+
+  public let kind: Kind
+  public let value: Double
+
+  /// How the value was standardized, in words.
+  public var method: String {
+    switch kind {
+    case .cohenD: "Cohen's d (pooled SD)"
+    case .dz: "Cohen's d_z (SD of the differences)"
+    case .hedgesG: "Hedges' g (pooled SD, exact J)"
+    }
+  }
+
+  /// d_z = d̄ / s_d (Cohen 1988; SPSS paired default, `effectsize::cohens_d(paired = TRUE)`
+  /// in effectsize 0.8.3). Equals t/√n of the paired t-test with μ0 = 0.
+  public static func dz(differences d: [Double]) throws(StatsError) -> EffectSize {
+    guard d.count >= 2 else {
+      throw .tooFewObservations(what: "the paired differences", needed: 2, got: d.count)
+    }
+    let m = Summation.mean(d)
+    let s = Summation.variance(d, mean: m).squareRoot()
+    guard s > 0 else { throw .constantData(what: "the paired differences") }
+    return EffectSize(kind: .dz, value: m / s)
+  }
+
+  /// Cohen's d = (x̄ − ȳ)/s_p with the pooled SD
+  /// s_p² = ((n1 − 1)s1² + (n2 − 1)s2²)/(n1 + n2 − 2)
+  /// (`effectsize::cohens_d`, Stata `esize`, SPSS T-TEST).
+  public static func cohenD(_ x: [Double], _ y: [Double]) throws(StatsError) -> EffectSize {
+    let (d, _) = try pooledD(x, y)
+    return EffectSize(kind: .cohenD, value: d)
+  }
+
+  /// Hedges' g = d·J(m), m = n1 + n2 − 2, with the exact correction
+  /// J(m) = Γ(m/2)/(√(m/2)·Γ((m − 1)/2)) (Hedges 1981; `effectsize::hedges_g`,
+  /// Stata `esize`), not the approximation 1 − 3/(4m − 1).
+  public static func hedgesG(_ x: [Double], _ y: [Double]) throws(StatsError) -> EffectSize {
+    let (d, df) = try pooledD(x, y)
+    return EffectSize(kind: .hedgesG, value: d * hedgesJ(df))
+  }
+
+  /// The exact small-sample correction factor J(m) of Hedges (1981).
+  public static func hedgesJ(_ m: Double) -> Double {
+    exp(Distribution.logGamma(m / 2) - log((m / 2).squareRoot())
+      - Distribution.logGamma((m - 1) / 2))
+  }
+
+  private static func pooledD(_ x: [Double], _ y: [Double]) throws(StatsError)
+    -> (d: Double, df: Double)
+  {
+    guard x.count >= 1, y.count >= 1, x.count + y.count >= 3 else {
+      throw .tooFewObservations(what: "the two groups", needed: 3, got: x.count + y.count)
+    }
+    let mx = Summation.mean(x)
+    let my = Summation.mean(y)
+    let ssx = x.count > 1 ? Summation.sumOfSquaredDeviations(x, mean: mx) : 0
+    let ssy = y.count > 1 ? Summation.sumOfSquaredDeviations(y, mean: my) : 0
+    let df = Double(x.count + y.count - 2)
+    let sp = (max(0, ssx + ssy) / df).squareRoot()
+    guard sp > 0 else { throw .constantData(what: "both groups") }
+    return ((mx - my) / sp, df)
+  }
+}

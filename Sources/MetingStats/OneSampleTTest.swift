@@ -1,0 +1,30 @@
+extension TTestResult {
+  /// One-sample t-test of H0: mean(x) = μ0.
+  ///
+  /// t = (x̄ − μ0)/(s/√n), df = n − 1; matches R `t.test(x, mu = μ0)`.
+  /// - Throws: `tooFewObservations` when n < 2, `constantData` when s ≈ 0.
+  public static func oneSample(
+    _ x: [Double], mu: Double = 0, alternative: Alternative = .twoSided,
+    confLevel: Double = 0.95, what: String = "x"
+  ) throws(StatsError) -> TTestResult {
+    try requireConfidenceLevel(confLevel)
+    return try oneSampleCore(x, mu: mu, variant: .oneSample, alternative: alternative,
+                      confLevel: confLevel, what: what)
+  }
+
+  static func oneSampleCore(
+    _ x: [Double], mu: Double, variant: Variant, alternative: Alternative,
+    confLevel: Double, what: String
+  ) throws(StatsError) -> TTestResult {
+    guard x.count >= 2 else {
+      throw .tooFewObservations(what: what, needed: 2, got: x.count)
+    }
+    let n = Double(x.count)
+    let m = Summation.mean(x)
+    let se = (Summation.variance(x, mean: m) / n).squareRoot()
+    if isEssentiallyZero(se: se, comparedTo: m) { throw .constantData(what: what) }
+    return TTestResult(
+      variant: variant, estimate: m, nullValue: mu, se: se, df: n - 1,
+      alternative: alternative, confLevel: confLevel)
+  }
+}
