@@ -1,0 +1,35 @@
+import MetingLanguage
+import MetingReport
+
+/// Runs one command: reads the invocation, may change its state, returns
+/// the report to print.
+public typealias CommandHandler = @Sendable (inout Invocation) throws(Diagnostic) -> Report
+
+/// The implementation of every command in the catalogue, by name. A test
+/// checks that the two tables list the same commands.
+public enum CommandTable {
+  static let handlers: [String: CommandHandler] = [
+    "load": LoadCommand.run,
+    "describe": DescribeCommand.run,
+    "list": ListCommand.list,
+    "head": ListCommand.head,
+    "freq": FreqCommand.run,
+    "filter": FilterCommand.run,
+    "compute": ComputeCommand.run,
+    "missing": MissingCommand.run,
+    "descriptives": DescriptivesCommand.run,
+    "ttest": TTestCommand.run,
+    "paired": PairedCommand.run,
+    "set": SetCommand.run,
+    "save": SaveCommand.run,
+    "run": RunCommand.run,
+    "history": HistoryCommand.run,
+    "show": ShowCommand.run,
+    "help": HelpCommand.run,
+    "quit": QuitCommand.run,
+  ]
+
+  public static func handler(for name: String) -> CommandHandler? { handlers[name] }
+
+  public static var implementedNames: Set<String> { Set(handlers.keys) }
+}

@@ -1,0 +1,214 @@
+import MetingData
+import MetingLanguage
+import MetingReport
+import MetingStats
+
+/// A subgroup of a `by` run: the values that define it and its rows.
+public struct Group: Sendable {
+  /// (variable, value as text), one per `by` variable; empty without `by`.
+  public let values: [(variable: String, value: String)]
+  public let rows: RowSelection
+}
+
+/// One command being run: the parsed command, the state it may change, and
+/// the helpers every handler shares (rows in force, variables, groups,
+/// options, provenance), so that `by`, `where` and did-you-mean behave the
+/// same in every command.
+public struct Invocation {
+  public let command: Command
+  public let source: SourceFile
+  public var state: SessionState
+  /// The session, for commands about the session itself (run, history,
+  /// show, save script). Analyses do not touch it.
+  public unowned let session: Session
+  /// Warnings collected while running (printed with the report).
+  public var warnings: [String] = []
+
+  // MARK: Data and rows
+
+  /// The active dataset, or an error saying how to get one.
+  public func dataset() throws(Diagnostic) -> Dataset {
+    guard let d = state.dataset else {
+      throw LanguageDiagnostics.invalid(
+        "no data loaded", range: command.name.range, category: .data,
+        help: ["load a file first, e.g. 'load examples/mijn-bedrijf/firms_long.csv'"])
+    }
+    return d
+  }
+
+  /// Rows in force for this command: the active filter, narrowed by the
+  /// command's `where`. An empty selection is an error for analyses.
+  public mutating func rows(allowEmpty: Bool = false) throws(Diagnostic) -> RowSelection {
+    let data = try dataset()
+    var rows = state.filter?.rows ?? .all(data.rowCount)
+    if let condition = command.condition {
+      rows = try Evaluator(dataset: data).select(condition, within: rows)
+      if rows.isEmpty {
+        let d = LanguageDiagnostics.emptySelection(
+          "'where \(source.text(condition.range))'" + (state.filter != nil ? " within the filter" : ""),
+          range: condition.range)
+        if !allowEmpty { throw d }
+        warnings.append(d.message)
+      }
+    } else if rows.isEmpty, !allowEmpty {
+      throw LanguageDiagnostics.emptySelection(
+        state.filter.map { "the filter '\($0.text)'" } ?? "the data", range: command.name.range)
+    }
+    return rows
+  }
+
+  /// Re-selects the filter's rows after the data changed (compute,
+  /// missing); drops the filter with a warning when it no longer applies.
+  public mutating func refreshFilter() {
+    guard let filter = state.filter, let data = state.dataset else { return }
+    do {
+      let rows = try Evaluator(dataset: data).select(filter.expression, within: .all(data.rowCount))
+      if rows != filter.rows {
+        warnings.append("the filter now selects \(rows.count) rows (it selected \(filter.rows.count))")
+      }
+      state.filter = ActiveFilter(text: filter.text, expression: filter.expression, rows: rows)
+    } catch {
+      warnings.append("the filter '\(filter.text)' no longer applies and was cleared: \(error.message)")
+      state.filter = nil
+    }
+  }
+
+  // MARK: Variables
+
+  /// Resolves a variable list, checking the kind of each variable.
+  public func variables(_ items: [VarListItem], kind: VariableKind = .any) throws(Diagnostic)
+    -> [ResolvedVariable]
+  {
+    let data = try dataset()
+    let resolved = try VarListResolver.resolve(items, in: data)
+    for v in resolved {
+      guard let variable = data[v.name] else { continue }
+      switch kind {
+      case .numeric where !variable.isNumeric:
+        throw LanguageDiagnostics.wrongType(
+          v.name, expected: "numeric (it holds text categories; try 'freq \(v.name)')", range: v.range)
+      case .categorical where variable.isNumeric && variable.valueLabels.isEmpty:
+        break  // numeric codes group fine
+      default: break
+      }
+    }
+    return resolved
+  }
+
+  /// The values of a numeric variable in `rows`, in order (NaN = missing).
+  public func numbers(_ name: String, _ rows: RowSelection) throws(Diagnostic) -> [Double] {
+    guard case .numeric(let c)? = try dataset()[name]?.values else {
+      throw LanguageDiagnostics.wrongType(name, expected: "numeric", range: command.name.range)
+    }
+    return c.gather(rows)
+  }
+
+  // MARK: Groups
+
+  /// The `by` variables that split this command into subgroups: the
+  /// prefix, plus the clause for commands where `by` means subgroups.
+  public var subgroupItems: [VarListItem] {
+    command.byPrefix + (command.spec.by == .subgroups ? command.byClause : [])
+  }
+
+  /// Splits `rows` by the subgroup variables, in the order of their values
+  /// (categories as sorted, numbers ascending). Rows with a missing group
+  /// value are left out and counted in `missingGroup`.
+  public func groups(_ rows: RowSelection) throws(Diagnostic) -> (groups: [Group], missingGroup: Int) {
+    let items = subgroupItems
+    guard !items.isEmpty else { return ([Group(values: [], rows: rows)], 0) }
+    let data = try dataset()
+    let variables = try self.variables(items)
+    var keys: [[Int]] = []  // per row, the value index for each variable
+    var labels: [[String]] = []
+    var valueIndex: [[Double: Int]] = []
+    for v in variables {
+      guard let variable = data[v.name] else { continue }
+      switch variable.values {
+      case .categorical(let c):
+        labels.append(c.levels)
+        valueIndex.append([:])
+        keys.append(rows.map { c.codes[$0] == CategoricalColumn.missingCode ? -1 : Int(c.codes[$0]) })
+      case .numeric(let c):
+        let values = c.gather(rows)
+        let distinct = Array(Set(values.filter { !$0.isNaN })).sorted()
+        var index: [Double: Int] = [:]
+        for (i, x) in distinct.enumerated() { index[x] = i }
+        labels.append(distinct.map { x in variable.valueLabels[x] ?? NumberFormat.shortest(x) })
+        valueIndex.append(index)
+        keys.append(values.map { $0.isNaN ? -1 : (index[$0] ?? -1) })
+      }
+    }
+    var buckets: [[Int]: [Int32]] = [:]
+    var missing = 0
+    for (k, row) in rows.enumerated() {
+      let key = keys.map { $0[k] }
+      if key.contains(-1) {
+        missing += 1
+        continue
+      }
+      buckets[key, default: []].append(Int32(row))
+    }
+    let ordered = buckets.keys.sorted { $0.lexicographicallyPrecedes($1) }
+    let groups = ordered.map { key in
+      Group(
+        values: key.enumerated().map { (variables[$0.offset].name, labels[$0.offset][$0.element]) },
+        rows: RowSelection(rowCount: rows.rowCount, rows: buckets[key] ?? []))
+    }
+    return (groups, missing)
+  }
+
+  /// Columns naming the groups (empty without `by`).
+  public func groupColumns() throws(Diagnostic) -> [Column] {
+    try variables(subgroupItems).map { Column($0.name, key: $0.name, role: .group) }
+  }
+
+  // MARK: Options
+
+  public func flag(_ name: String) -> Bool { command.option(name) != nil }
+
+  public func number(_ name: String, default value: Double) throws(Diagnostic) -> Double {
+    try command.option(name)?.number() ?? value
+  }
+
+  public func confidenceLevel() throws(Diagnostic) -> Double {
+    let level = try number("level", default: 0.95)
+    guard level > 0, level < 1 else {
+      throw LanguageDiagnostics.badOptionValue(
+        option: "level", expected: "a number between 0 and 1, e.g. level(0.9)",
+        range: command.option("level")?.range ?? command.name.range)
+    }
+    return level
+  }
+
+  public func alternative() throws(Diagnostic) -> Alternative {
+    guard let option = command.option("alternative") else { return .twoSided }
+    let word = try option.choice(Alternative.allCases.map(\.rawValue))
+    return Alternative(rawValue: word) ?? .twoSided
+  }
+
+  // MARK: Provenance
+
+  public func provenance(selected: RowSelection, used: Int? = nil, unit: String = "rows",
+                         dropped: [(reason: String, count: Int)] = []) -> Provenance
+  {
+    let data = state.dataset
+    return Provenance(
+      dataset: data?.name ?? "(no data)", filter: state.filter?.text,
+      condition: command.condition.map { source.text($0.range) },
+      rowsInData: data?.rowCount ?? 0, rowsSelected: selected.count, used: used, unit: unit,
+      dropped: dropped)
+  }
+
+  /// A report with this command's text, the given blocks and warnings.
+  public func report(_ blocks: [Block], provenance: Provenance? = nil) -> Report {
+    Report(command: command.text, blocks: blocks + warnings.map(Block.warning), provenance: provenance)
+  }
+
+  /// Turns a statistics error into a message pointing at the command.
+  public func statisticsError(_ error: StatsError, context: String = "") -> Diagnostic {
+    if case .cancelled = error { return LanguageDiagnostics.cancelled() }
+    return LanguageDiagnostics.statistics(
+      context.isEmpty ? error.description : "\(context): \(error.description)", range: command.name.range)
+  }
+}

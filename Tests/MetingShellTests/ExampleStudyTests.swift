@@ -1,0 +1,65 @@
+import Foundation
+import MetingData
+import MetingExample
+import MetingLanguage
+import Testing
+
+@testable import MetingShell
+
+@Suite("the bundled example study", .serialized)
+struct ExampleStudyTests {
+  @Test("the committed CSV files are the generator's output, byte for byte")
+  func committedFilesMatchGenerator() throws {
+    let study = ExampleStudy()
+    for (file, dataset) in [("firms_long.csv", study.long()), ("firms_wide.csv", study.wide())] {
+      let committed = try String(contentsOfFile: repositoryRoot + "/examples/mijn-bedrijf/" + file, encoding: .utf8)
+      let generated = CSVWriter.csvText(dataset, comments: [study.comment])
+      #expect(committed == generated, "\(file) differs from 'meting generate example' (make examples)")
+    }
+  }
+
+  @Test("the seed shows the teaching pattern: DiD above ANCOVA, treated up, controls slightly down")
+  func teachingPattern() throws {
+    let p = try TeachingPattern(ExampleStudy())
+    #expect(p.holds)
+    #expect(p.treatedP < 0.01 && p.controlChange < 0 && p.controlP > 0.1)
+    #expect(p.ancovaEstimate < p.didEstimate && p.didP < 0.05)
+  }
+
+  @Test("design counts: 94 firms, 71 treated, categories 22/19/17/13")
+  func counts() {
+    let firms = ExampleStudy().firms
+    #expect(firms.count == 94 && firms.filter(\.treated).count == 71)
+    let perCategory = (0..<4).map { c in firms.filter { $0.category == c }.count }
+    #expect(perCategory == [22, 19, 17, 13])
+    #expect(firms.allSatisfy { $0.treated == ($0.category != nil) })
+  }
+
+  @Test("the CSV with setup.met loads to the generator's dataset, missing codes included")
+  func csvRoundTrip() throws {
+    let (session, _) = makeSession()
+    let status = session.run(SourceFile(name: "t", text: "run examples/mijn-bedrijf/setup.met"))
+    #expect(status == 0)
+    let loaded = try #require(session.state.dataset)
+    let generated = ExampleStudy().long()
+    #expect(loaded.variableNames == generated.variableNames && loaded.rowCount == generated.rowCount)
+    for v in generated.variables {
+      let l = try #require(loaded[v.name])
+      #expect(l.userMissing == v.userMissing, "\(v.name): user-missing codes")
+      for row in 0..<generated.rowCount {
+        #expect(l.values.text(at: row) == v.values.text(at: row), "\(v.name) row \(row)")
+        if l.values.text(at: row) != v.values.text(at: row) { break }
+      }
+    }
+  }
+
+  @Test("the example session replays to its golden output")
+  func goldenSession() throws {
+    let (session, output) = makeSession(echo: true)
+    let text = try String(contentsOfFile: repositoryRoot + "/examples/mijn-bedrijf.met", encoding: .utf8)
+    let status = session.run(SourceFile(name: "examples/mijn-bedrijf.met", text: text))
+    #expect(status == 0, "\(output.standardError)")
+    #expect(output.standardError.isEmpty)
+    try expectGolden(output.standardOutput, "mijn-bedrijf.out")
+  }
+}
