@@ -1,0 +1,254 @@
+import Foundation
+import MetingData
+import MetingExample
+import MetingLanguage
+import MetingShell
+
+// meting's benchmark: figures and ratios against a peer (pandas, R) run in
+// the same session. Release build only: `make bench`.
+//
+//   meting-bench [--firms N] [--data DIR] [--regenerate] [--runs K]
+//
+// The panel (the example generator at scale: N firms × 2 waves, 31
+// columns) is written once to DIR (default bench-data/, not in git). Each
+// measurement of meting runs in a fresh child process, so peak memory is
+// that of one load, not of the generator.
+
+struct Options {
+  var firms = 500_000
+  var data = "bench-data"
+  var regenerate = false
+  var runs = 3
+  var child: String? = nil
+}
+
+func parseOptions() -> Options {
+  var o = Options()
+  var args = CommandLine.arguments.dropFirst().makeIterator()
+  while let a = args.next() {
+    switch a {
+    case "--firms": o.firms = Int(args.next() ?? "") ?? o.firms
+    case "--data": o.data = args.next() ?? o.data
+    case "--regenerate": o.regenerate = true
+    case "--runs": o.runs = max(1, Int(args.next() ?? "") ?? o.runs)
+    case "--child": o.child = args.next()
+    default:
+      FileHandle.standardError.write("usage: meting-bench [--firms N] [--data DIR] [--regenerate] [--runs K]\n".data(using: .utf8)!)
+      exit(64)
+    }
+  }
+  return o
+}
+
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+func peakMemoryMB() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  return Double(usage.ru_maxrss) / 1024  // Linux: kilobytes
+}
+
+func median(_ xs: [Double]) -> Double {
+  let s = xs.sorted()
+  return s.isEmpty ? .nan : s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+/// Output that goes nowhere (the analyses are timed, not printed).
+final class NullOutput: OutputSink {
+  var isTerminal: Bool { false }
+  var columns: Int? { nil }
+  func write(report text: String) {}
+  func write(diagnostic text: String) { FileHandle.standardError.write((text + "\n").data(using: .utf8)!) }
+  func write(echo text: String) {}
+}
+
+// MARK: Child: one load and the analyses, in a fresh process.
+
+func child(_ path: String) -> Never {
+  let t0 = now()
+  let dataset: Dataset
+  do {
+    dataset = try CSVReader.read(path: path).0
+  } catch {
+    FileHandle.standardError.write("load failed: \(error.message)\n".data(using: .utf8)!)
+    exit(1)
+  }
+  let load = now() - t0
+  let peak = peakMemoryMB()
+  let session = Session(output: NullOutput(), state: SessionState(dataset: dataset))
+  func time(_ command: String) -> Double {
+    var times: [Double] = []
+    for _ in 0..<5 {
+      let t = now()
+      let status = session.run(SourceFile(name: "bench", text: command))
+      times.append(now() - t)
+      if status != 0 { exit(1) }
+    }
+    return median(times)
+  }
+  let paired = time("paired sic, time(wave) id(firm_id) by category")
+  let welch = time("ttest sic by treated")
+  print("{\"load\": \(load), \"peak_mb\": \(peak), \"paired\": \(paired), \"welch\": \(welch), \"rows\": \(dataset.rowCount), \"columns\": \(dataset.variableCount)}")
+  exit(0)
+}
+
+// MARK: Running other programs
+
+func run(_ executable: String, _ arguments: [String]) -> (status: Int32, out: String, seconds: Double) {
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: executable)
+  p.arguments = arguments
+  let pipe = Pipe()
+  p.standardOutput = pipe
+  p.standardError = FileHandle.nullDevice
+  let t = now()
+  do { try p.run() } catch { return (127, "", 0) }
+  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  p.waitUntilExit()
+  return (p.terminationStatus, String(decoding: data, as: UTF8.self), now() - t)
+}
+
+func which(_ name: String) -> String? {
+  for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+    let path = "\(dir)/\(name)"
+    if FileManager.default.isExecutableFile(atPath: path) { return path }
+  }
+  return nil
+}
+
+func json(_ text: String) -> [String: Double] {
+  guard let line = text.split(separator: "\n").last(where: { $0.hasPrefix("{") }),
+    let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+  else { return [:] }
+  return object.compactMapValues { ($0 as? NSNumber)?.doubleValue }
+}
+
+let pandasScript = """
+  import json, resource, sys, time
+  import pandas as pd
+  from scipy import stats
+  path, runs = sys.argv[1], int(sys.argv[2])
+  loads = []
+  for _ in range(runs):
+      t = time.perf_counter(); df = pd.read_csv(path); loads.append(time.perf_counter() - t)
+  peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+  def paired():
+      wide = df.pivot_table(index=["firm_id", "category"], columns="wave", values="sic").dropna().reset_index()
+      return {c: stats.ttest_rel(g[1], g[0]) for c, g in wide.groupby("category")}
+  def welch():
+      return stats.ttest_ind(df.sic[df.treated == 0].dropna(), df.sic[df.treated == 1].dropna(), equal_var=False)
+  def timed(f):
+      ts = []
+      for _ in range(3):
+          t = time.perf_counter(); f(); ts.append(time.perf_counter() - t)
+      return sorted(ts)[1]
+  print(json.dumps({"load": sorted(loads)[len(loads) // 2], "peak_mb": peak, "paired": timed(paired), "welch": timed(welch)}))
+  """
+
+// MARK: Main
+
+let options = parseOptions()
+if let path = options.child { child(path) }
+
+let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+let meting = here.appendingPathComponent("meting").path
+guard FileManager.default.isExecutableFile(atPath: meting) else {
+  print("build meting first: swift build -c release --product meting")
+  exit(1)
+}
+#if DEBUG
+  print("warning: a debug build; figures are meaningless (use make bench)")
+#endif
+
+try? FileManager.default.createDirectory(atPath: options.data, withIntermediateDirectories: true)
+let path = "\(options.data)/panel-\(options.firms).csv"
+if options.regenerate || !FileManager.default.fileExists(atPath: path) {
+  print("generating \(path) (\(options.firms) firms × 2 waves) …")
+  do {
+    _ = try Panel.write(firms: options.firms, seed: 2026, to: path)
+  } catch {
+    print("cannot write \(path): \(error.message)")
+    exit(1)
+  }
+}
+let bytes = Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)??.doubleValue ?? 0)
+let megabytes = bytes / 1_000_000
+
+var children: [[String: Double]] = []
+for _ in 0..<options.runs {
+  let r = run(CommandLine.arguments[0], ["--child", path])
+  guard r.status == 0 else {
+    print("the measurement failed (status \(r.status))")
+    exit(1)
+  }
+  children.append(json(r.out))
+}
+let load = median(children.compactMap { $0["load"] })
+let peak = children.compactMap { $0["peak_mb"] }.max() ?? .nan
+let paired = median(children.compactMap { $0["paired"] })
+let welch = median(children.compactMap { $0["welch"] })
+let rows = Int(children.first?["rows"] ?? 0)
+let columns = Int(children.first?["columns"] ?? 0)
+
+var pandas: [String: Double] = [:]
+if let python = which("python3") {
+  let script = NSTemporaryDirectory() + "meting-bench-pandas.py"
+  try? pandasScript.write(toFile: script, atomically: true, encoding: .utf8)
+  let r = run(python, [script, path, String(options.runs)])
+  if r.status == 0 { pandas = json(r.out) }
+}
+
+// Startup to prompt: start meting, load the example study, quit.
+let example = "examples/mijn-bedrijf/firms_long.csv"
+var startup: [Double] = []
+for _ in 0..<15 {
+  startup.append(run(meting, ["-q", "--no-history", example, "-c", "quit"]).seconds)
+}
+var peerStartup: (String, Double)? = nil
+if let python = which("python3"), pandas["load"] != nil {
+  var ts: [Double] = []
+  for _ in 0..<5 {
+    ts.append(run(python, ["-c", "import pandas; pandas.read_csv('\(example)', comment='#')"]).seconds)
+  }
+  peerStartup = ("python3 + pandas.read_csv", median(ts))
+}
+var rStartup: Double? = nil
+if let r = which("Rscript") {
+  var ts: [Double] = []
+  for _ in 0..<5 { ts.append(run(r, ["-e", "invisible(read.csv('\(example)', comment.char='#'))"]).seconds) }
+  rStartup = median(ts)
+}
+
+func f(_ x: Double, _ unit: String) -> String {
+  switch unit {
+  case "s": String(format: "%.3f s", x)
+  case "ms": String(format: "%.1f ms", x * 1000)
+  case "MB": String(format: "%.0f MB", x)
+  case "MB/s": String(format: "%.0f MB/s", x)
+  default: String(format: "%.2f", x)
+  }
+}
+func ratio(_ peer: Double?, _ ours: Double) -> String {
+  guard let peer, peer.isFinite, ours > 0 else { return "–" }
+  return String(format: "%.2f×", peer / ours)
+}
+func row(_ cells: [String]) {
+  print(cells.enumerated().map { i, c in
+    i == 0 ? c.padding(toLength: 26, withPad: " ", startingAt: 0) : String(repeating: " ", count: max(0, 14 - c.count)) + c
+  }.joined(separator: "  "))
+}
+
+print("")
+print(String(format: "meting benchmark · %d rows × %d columns · %.1f MB CSV · %d runs, medians", rows, columns, megabytes, options.runs))
+row(["", "meting", "pandas", "pandas/meting", "target"])
+row(["load CSV", f(load, "s"), pandas["load"].map { f($0, "s") } ?? "–", ratio(pandas["load"], load), "≥ 1.20×"])
+row(["  throughput", f(megabytes / load, "MB/s"), pandas["load"].map { f(megabytes / $0, "MB/s") } ?? "–", "", "≥ 300 MB/s"])
+row(["peak memory", f(peak, "MB"), pandas["peak_mb"].map { f($0, "MB") } ?? "–", String(format: "%.2f × file", peak / megabytes), "≤ 2 × file"])
+row(["paired t by category", f(paired, "ms"), pandas["paired"].map { f($0, "ms") } ?? "–", ratio(pandas["paired"], paired), "≤ 50 ms"])
+row(["Welch t by treated", f(welch, "ms"), pandas["welch"].map { f($0, "ms") } ?? "–", ratio(pandas["welch"], welch), "≤ 50 ms"])
+row(["startup to prompt", f(median(startup), "ms"), peerStartup.map { f($0.1, "ms") } ?? "–", ratio(peerStartup?.1, median(startup)), "≤ 50 ms"])
+if let rStartup { row(["  (R: Rscript + read.csv)", "", f(rStartup, "ms"), ratio(rStartup, median(startup)), ""]) }
+print("")
+print("meting: analyses run through the shell's command path (parse, rows, grouping, statistics, report).")
+print("pandas: read_csv; pivot + scipy.stats.ttest_rel per category; scipy.stats.ttest_ind(equal_var=False).")
+print("startup: process start, load the 188-row example, quit (peer: python3 importing pandas and reading it).")
