@@ -25,7 +25,9 @@ let package = Package(
     .systemLibrary(name: "CRmath", pkgConfig: "libRmath",
                    providers: [.apt(["r-mathlib"])]),
 
-    .target(name: "MetingData"),
+    .target(name: "CMetingSupport"),
+
+    .target(name: "MetingData", dependencies: ["CMetingSupport"]),
     .target(name: "MetingStats", dependencies: ["CRmath"]),
     .target(name: "MetingLanguage", dependencies: ["MetingData"]),
     .target(name: "MetingReport"),

@@ -143,7 +143,8 @@ public enum CSVReader {
     let headerOffset = buffer.offset
     buffer.consume(headerLength)
 
-    let parser = CSVParser(dialect: dialect, columnCount: header.count, textColumns: textColumns)
+    var parser = CSVParser(dialect: dialect, columnCount: header.count, textColumns: textColumns)
+    defer { parser.deallocate() }
     var reserved = false
     while true {
       if let cancelled = options.isCancelled, cancelled() { throw .cancelled }
@@ -170,7 +171,7 @@ public enum CSVReader {
     let late = parser.columnsNeedingReparse
     if !late.isEmpty { return .reparse(textColumns.union(late)) }
     let (dataset, summary) = try finish(
-      parser: parser, header: header, dialect: dialect, source: source, path: path,
+      parser: &parser, header: header, dialect: dialect, source: source, path: path,
       options: options, reparsed: textColumns, comments: comments)
     return .done(dataset, summary)
   }
@@ -178,10 +179,10 @@ public enum CSVReader {
   // MARK: Finishing
 
   private static func finish(
-    parser: CSVParser, header: [[UInt8]], dialect: CSVDialect, source: some ByteSource,
+    parser: inout CSVParser, header: [[UInt8]], dialect: CSVDialect, source: some ByteSource,
     path: String, options: CSVOptions, reparsed: Set<Int>, comments: [String]
   ) throws(DataError) -> (Dataset, CSVSummary) {
-    let builders = parser.takeBuilders()
+    let builders = parser.columns
     // Encoding: UTF-8 unless some header or distinct text value is not.
     let encoding: TextEncoding
     if let given = options.encoding {
@@ -227,14 +228,13 @@ public enum CSVReader {
       used.insert(name)
       if name != original { renamed.append(.init(header: original, name: name)) }
       let values: ColumnValues
-      switch builder.kind {
-      case .numeric:
-        values = .numeric(
-          builder.isSmall ? NumericColumn(small: builder.small) : NumericColumn(doubles: builder.doubles))
-      case .text:
+      if let numbers = builder.values() {
+        values = numbers
+      } else {
         let levels = (0..<builder.interner.count).map { text(builder.interner.bytes(of: $0)) }
-        values = .categorical(dropUnusedLevels(codes: builder.codes, levels: levels))
+        values = .categorical(dropUnusedLevels(codes: builder.codes.array(), levels: levels))
       }
+      parser.deallocateColumn(i)  // keep one copy of the data at a time
       variables.append(
         Variable(name: name, values: values, label: name == original ? nil : original))
     }

@@ -12,15 +12,14 @@ struct ColumnBuilder {
   /// Numbers were stored before the column turned text: a re-parse is needed.
   private(set) var turnedTextLate = false
   private(set) var isSmall = true
-  private(set) var small: [Int8] = []
-  private(set) var doubles: [Double] = []
-  private(set) var codes: [UInt32] = []
+  private(set) var small = RawBuffer<Int8>()
+  private(set) var doubles = RawBuffer<Double>()
+  private(set) var codes = RawBuffer<UInt32>()
   private(set) var interner = ByteInterner()
   private var sawNumber = false
 
-  init(text: Bool, reserve: Int = 0) {
+  init(text: Bool) {
     kind = text ? .text : .numeric
-    if text { codes.reserveCapacity(reserve) } else { small.reserveCapacity(reserve) }
   }
 
   var count: Int {
@@ -32,8 +31,8 @@ struct ColumnBuilder {
 
   mutating func reserve(_ n: Int) {
     switch kind {
-    case .text: codes.reserveCapacity(n)
-    case .numeric: if isSmall { small.reserveCapacity(n) } else { doubles.reserveCapacity(n) }
+    case .text: codes.reserve(n)
+    case .numeric: if isSmall { small.reserve(n) } else { doubles.reserve(n) }
     }
   }
 
@@ -53,6 +52,13 @@ struct ColumnBuilder {
     doubles.append(v)
   }
 
+  /// A whole number in −127…127 (the parser knows before converting).
+  @inline(__always)
+  mutating func appendSmall(_ v: Int8) {
+    sawNumber = true
+    if isSmall { small.append(v) } else { doubles.append(Double(v)) }
+  }
+
   @inline(__always)
   mutating func appendMissing() {
     switch kind {
@@ -63,8 +69,17 @@ struct ColumnBuilder {
   }
 
   @inline(__always)
-  mutating func appendText(_ p: UnsafePointer<UInt8>, _ n: Int, offset: Int) {
-    codes.append(interner.intern(p, n, offset: offset))
+  mutating func prefetch(hash: UInt64) { interner.prefetch(hash: hash) }  // mutating: no copy of self
+
+  @inline(__always)
+  mutating func appendText(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64, offset: Int) {
+    codes.append(interner.intern(p, n, hash: hash, offset: offset))
+  }
+
+  /// Replaces the last value (a placeholder) with interned text.
+  @inline(__always)
+  mutating func setLastText(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64, offset: Int) {
+    codes.setLast(interner.intern(p, n, hash: hash, offset: offset))
   }
 
   /// Turns a numeric column into text; earlier numbers become placeholders
@@ -74,28 +89,38 @@ struct ColumnBuilder {
     if sawNumber { turnedTextLate = true }
     let n = count
     kind = .text
-    codes = [UInt32](repeating: CategoricalColumn.missingCode, count: n)
-    small = []
-    doubles = []
+    codes.reserve(n)
+    for _ in 0..<n { codes.append(CategoricalColumn.missingCode) }
+    small.deallocate()
+    doubles.deallocate()
   }
 
   /// Drops values beyond the first `n` (a record cut off by a chunk end).
   mutating func truncate(to n: Int) {
+    codes.truncate(to: n)
+    small.truncate(to: n)
+    doubles.truncate(to: n)
+  }
+
+  /// The finished values (copied out of the raw buffers).
+  func values() -> ColumnValues? {
     switch kind {
-    case .text: if codes.count > n { codes.removeLast(codes.count - n) }
     case .numeric:
-      if isSmall {
-        if small.count > n { small.removeLast(small.count - n) }
-      } else if doubles.count > n {
-        doubles.removeLast(doubles.count - n)
-      }
+      .numeric(isSmall ? NumericColumn(small: small.array()) : NumericColumn(doubles: doubles.array()))
+    case .text: nil
     }
+  }
+
+  mutating func deallocate() {
+    small.deallocate()
+    doubles.deallocate()
+    codes.deallocate()
   }
 
   private mutating func widen() {
     isSmall = false
-    doubles.reserveCapacity(Swift.max(small.capacity, small.count + 1))
-    for s in small { doubles.append(s == NumericColumn.smallMissing ? .nan : Double(s)) }
-    small = []
+    doubles.reserve(Swift.max(small.capacity, small.count + 1))
+    for s in small.array() { doubles.append(s == NumericColumn.smallMissing ? .nan : Double(s)) }
+    small.deallocate()
   }
 }

@@ -2,7 +2,7 @@
 /// vector. Filters and groups are selections, never copies of the data.
 public struct RowSelection: Sendable, Sequence, Equatable {
   public let rowCount: Int
-  private let indices: [Int32]?
+  @usableFromInline let indices: [Int32]?
 
   /// Every row of a dataset with `rowCount` rows.
   public static func all(_ rowCount: Int) -> RowSelection {
@@ -28,7 +28,7 @@ public struct RowSelection: Sendable, Sequence, Equatable {
   }
 
   public var isAll: Bool { indices == nil }
-  public var count: Int { indices?.count ?? rowCount }
+  @inlinable public var count: Int { indices?.count ?? rowCount }
   public var isEmpty: Bool { count == 0 }
 
   /// The `k`-th selected row.
@@ -51,21 +51,33 @@ public struct RowSelection: Sendable, Sequence, Equatable {
     return filter { mask[$0] }
   }
 
+  /// Iteration is inlinable: commands in other modules loop over a
+  /// million rows without a call per row.
+  @frozen
   public struct Iterator: IteratorProtocol {
-    let indices: [Int32]?
-    let end: Int
-    var position = 0
+    @usableFromInline let indices: [Int32]?
+    @usableFromInline let end: Int
+    @usableFromInline var position = 0
 
+    @inlinable
+    init(indices: [Int32]?, end: Int) {
+      self.indices = indices
+      self.end = end
+    }
+
+    @inlinable
     public mutating func next() -> Int? {
       guard position < end else { return nil }
       defer { position += 1 }
-      return indices.map { Int($0[position]) } ?? position
+      if let indices { return Int(indices[position]) }
+      return position
     }
   }
 
+  @inlinable
   public func makeIterator() -> Iterator {
     Iterator(indices: indices, end: count)
   }
 
-  public var underestimatedCount: Int { count }
+  @inlinable public var underestimatedCount: Int { count }
 }

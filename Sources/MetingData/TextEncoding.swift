@@ -9,6 +9,8 @@ public enum TextEncoding: String, Sendable, CaseIterable {
   public func decode<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
     switch self {
     case .utf8:
+      // Plain ASCII (most values) needs no validation.
+      if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
       return String(validating: bytes, as: UTF8.self)
     case .windows1252:
       var s = String.UnicodeScalarView()

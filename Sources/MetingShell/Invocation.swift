@@ -118,42 +118,44 @@ public struct Invocation {
     let items = subgroupItems
     guard !items.isEmpty else { return ([Group(values: [], rows: rows)], 0) }
     let data = try dataset()
-    let variables = try self.variables(items)
-    var keys: [[Int]] = []  // per row, the value index for each variable
-    var labels: [[String]] = []
-    var valueIndex: [[Double: Int]] = []
-    for v in variables {
-      guard let variable = data[v.name] else { continue }
-      switch variable.values {
-      case .categorical(let c):
-        labels.append(c.levels)
-        valueIndex.append([:])
-        keys.append(rows.map { c.codes[$0] == CategoricalColumn.missingCode ? -1 : Int(c.codes[$0]) })
-      case .numeric(let c):
-        let values = c.gather(rows)
-        let distinct = Array(Set(values.filter { !$0.isNaN })).sorted()
-        var index: [Double: Int] = [:]
-        for (i, x) in distinct.enumerated() { index[x] = i }
-        labels.append(distinct.map { x in variable.valueLabels[x] ?? NumberFormat.shortest(x) })
-        valueIndex.append(index)
-        keys.append(values.map { $0.isNaN ? -1 : (index[$0] ?? -1) })
-      }
+    let variables = try self.variables(items).compactMap { data[$0.name] }
+    let codes = variables.map { GroupCodes($0, rows: rows) }
+    // One mixed-radix key per row: Σ code_i × stride_i.
+    var strides: [Int] = []
+    var combinations = 1
+    for c in codes.reversed() {
+      strides.insert(combinations, at: 0)
+      combinations *= max(1, c.count)
     }
-    var buckets: [[Int]: [Int32]] = [:]
+    var buckets: [[Int32]] = combinations <= 1 << 20 ? Array(repeating: [], count: combinations) : []
+    var sparse: [Int: [Int32]] = [:]
     var missing = 0
     for (k, row) in rows.enumerated() {
-      let key = keys.map { $0[k] }
-      if key.contains(-1) {
-        missing += 1
-        continue
+      var key = 0
+      var isMissing = false
+      for (v, c) in codes.enumerated() {
+        let code = c.codes[k]
+        if code < 0 {
+          isMissing = true
+          break
+        }
+        key += Int(code) * strides[v]
       }
-      buckets[key, default: []].append(Int32(row))
+      if isMissing {
+        missing += 1
+      } else if buckets.isEmpty {
+        sparse[key, default: []].append(Int32(row))
+      } else {
+        buckets[key].append(Int32(row))
+      }
     }
-    let ordered = buckets.keys.sorted { $0.lexicographicallyPrecedes($1) }
-    let groups = ordered.map { key in
+    let keys = buckets.isEmpty ? sparse.keys.sorted() : buckets.indices.filter { !buckets[$0].isEmpty }
+    let groups = keys.map { key in
       Group(
-        values: key.enumerated().map { (variables[$0.offset].name, labels[$0.offset][$0.element]) },
-        rows: RowSelection(rowCount: rows.rowCount, rows: buckets[key] ?? []))
+        values: codes.indices.map { v in
+          (variables[v].name, codes[v].labels[(key / strides[v]) % max(1, codes[v].count)])
+        },
+        rows: RowSelection(rowCount: rows.rowCount, rows: buckets.isEmpty ? (sparse[key] ?? []) : buckets[key]))
     }
     return (groups, missing)
   }

@@ -55,3 +55,33 @@ public struct Descriptives: Sendable, Equatable {
     }
   }
 }
+
+/// n, mean and variance (n − 1) of a sample, without the order statistics
+/// (no sort): the sufficient statistics of the t-tests and of Cohen's d.
+/// Computed once per group and shared by a test and its effect sizes.
+public struct SampleMoments: Sendable, Equatable {
+  public let n: Int
+  /// NaN when n = 0.
+  public let mean: Double
+  /// Denominator n − 1; NaN when n < 2.
+  public let variance: Double
+
+  public init(_ x: [Double]) {
+    n = x.count
+    mean = Summation.mean(x)
+    variance = n > 1 ? Summation.variance(x, mean: mean) : .nan
+  }
+
+  public init(n: Int, mean: Double, variance: Double) {
+    self.n = n
+    self.mean = mean
+    self.variance = variance
+  }
+
+  /// The mean, or nil for an empty sample.
+  public var meanValue: Double? { n > 0 ? mean : nil }
+  /// The SD, or nil when n < 2.
+  public var sd: Double? { n > 1 ? variance.squareRoot() : nil }
+  /// The standard error SD/√n, or nil when n < 2.
+  public var se: Double? { n > 1 ? (variance / Double(n)).squareRoot() : nil }
+}

@@ -27,28 +27,41 @@ public struct EffectSize: Sendable, Equatable {
   /// d_z = d̄ / s_d (Cohen 1988; SPSS paired default, `effectsize::cohens_d(paired = TRUE)`
   /// in effectsize 0.8.3). Equals t/√n of the paired t-test with μ0 = 0.
   public static func dz(differences d: [Double]) throws(StatsError) -> EffectSize {
-    guard d.count >= 2 else {
-      throw .tooFewObservations(what: "the paired differences", needed: 2, got: d.count)
+    try dz(differences: SampleMoments(d))
+  }
+
+  /// d_z from the n, mean and variance of the differences.
+  public static func dz(differences d: SampleMoments) throws(StatsError) -> EffectSize {
+    guard d.n >= 2 else {
+      throw .tooFewObservations(what: "the paired differences", needed: 2, got: d.n)
     }
-    let m = Summation.mean(d)
-    let s = Summation.variance(d, mean: m).squareRoot()
+    let s = max(0, d.variance).squareRoot()
     guard s > 0 else { throw .constantData(what: "the paired differences") }
-    return EffectSize(kind: .dz, value: m / s)
+    return EffectSize(kind: .dz, value: d.mean / s)
   }
 
   /// Cohen's d = (x̄ − ȳ)/s_p with the pooled SD
   /// s_p² = ((n1 − 1)s1² + (n2 − 1)s2²)/(n1 + n2 − 2)
   /// (`effectsize::cohens_d`, Stata `esize`, SPSS T-TEST).
   public static func cohenD(_ x: [Double], _ y: [Double]) throws(StatsError) -> EffectSize {
-    let (d, _) = try pooledD(x, y)
-    return EffectSize(kind: .cohenD, value: d)
+    try cohenD(SampleMoments(x), SampleMoments(y))
+  }
+
+  /// Cohen's d from each group's n, mean and variance.
+  public static func cohenD(_ a: SampleMoments, _ b: SampleMoments) throws(StatsError) -> EffectSize {
+    EffectSize(kind: .cohenD, value: try pooledD(a, b).d)
   }
 
   /// Hedges' g = d·J(m), m = n1 + n2 − 2, with the exact correction
   /// J(m) = Γ(m/2)/(√(m/2)·Γ((m − 1)/2)) (Hedges 1981; `effectsize::hedges_g`,
   /// Stata `esize`), not the approximation 1 − 3/(4m − 1).
   public static func hedgesG(_ x: [Double], _ y: [Double]) throws(StatsError) -> EffectSize {
-    let (d, df) = try pooledD(x, y)
+    try hedgesG(SampleMoments(x), SampleMoments(y))
+  }
+
+  /// Hedges' g from each group's n, mean and variance.
+  public static func hedgesG(_ a: SampleMoments, _ b: SampleMoments) throws(StatsError) -> EffectSize {
+    let (d, df) = try pooledD(a, b)
     return EffectSize(kind: .hedgesG, value: d * hedgesJ(df))
   }
 
@@ -58,19 +71,17 @@ public struct EffectSize: Sendable, Equatable {
       - Distribution.logGamma((m - 1) / 2))
   }
 
-  private static func pooledD(_ x: [Double], _ y: [Double]) throws(StatsError)
+  private static func pooledD(_ a: SampleMoments, _ b: SampleMoments) throws(StatsError)
     -> (d: Double, df: Double)
   {
-    guard x.count >= 1, y.count >= 1, x.count + y.count >= 3 else {
-      throw .tooFewObservations(what: "the two groups", needed: 3, got: x.count + y.count)
+    guard a.n >= 1, b.n >= 1, a.n + b.n >= 3 else {
+      throw .tooFewObservations(what: "the two groups", needed: 3, got: a.n + b.n)
     }
-    let mx = Summation.mean(x)
-    let my = Summation.mean(y)
-    let ssx = x.count > 1 ? Summation.sumOfSquaredDeviations(x, mean: mx) : 0
-    let ssy = y.count > 1 ? Summation.sumOfSquaredDeviations(y, mean: my) : 0
-    let df = Double(x.count + y.count - 2)
+    let ssx = a.n > 1 ? a.variance * Double(a.n - 1) : 0
+    let ssy = b.n > 1 ? b.variance * Double(b.n - 1) : 0
+    let df = Double(a.n + b.n - 2)
     let sp = (max(0, ssx + ssy) / df).squareRoot()
     guard sp > 0 else { throw .constantData(what: "both groups") }
-    return ((mx - my) / sp, df)
+    return ((a.mean - b.mean) / sp, df)
   }
 }

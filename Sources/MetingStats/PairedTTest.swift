@@ -13,6 +13,15 @@ extension TTestResult {
     try requireConfidenceLevel(confLevel)
     precondition(x.count == y.count, "paired samples must be equally long")
     let d = zip(x, y).map { $0 - $1 }
+    return try paired(differences: SampleMoments(d), mu: mu, alternative: alternative, confLevel: confLevel)
+  }
+
+  /// The paired t-test from the n, mean and variance of the differences.
+  public static func paired(
+    differences d: SampleMoments, mu: Double = 0, alternative: Alternative = .twoSided,
+    confLevel: Double = 0.95
+  ) throws(StatsError) -> TTestResult {
+    try requireConfidenceLevel(confLevel)
     return try oneSampleCore(d, mu: mu, variant: .paired, alternative: alternative,
                              confLevel: confLevel, what: "the paired differences")
   }

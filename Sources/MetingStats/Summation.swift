@@ -1,13 +1,13 @@
 /// Accurate sums and central moments of plain arrays.
 ///
 /// Goals, in order: accuracy (NIST StRD univariate LRE at least what R
-/// reaches), then speed. Sums are compensated (Neumaier 1974, an improved
-/// Kahan–Babuška summation), the mean gets R's second refinement pass, and
+/// reaches), then speed. Sums are compensated (every addition's rounding
+/// error is kept, Knuth's TwoSum), the mean gets R's second refinement pass, and
 /// the variance uses the corrected two-pass algorithm of Chan, Golub &
 /// LeVeque (1983): Σ(x − m)² − (Σ(x − m))²/n, which removes the rounding
 /// error left in m. The textbook one-pass Σx² − (Σx)²/n is never used.
 public enum Summation {
-  /// Σx with Neumaier's compensation.
+  /// Σx, compensated.
   public static func sum(_ x: [Double]) -> Double {
     var s = CompensatedSum()
     for v in x { s.add(v) }
@@ -70,7 +70,9 @@ public enum Summation {
   }
 }
 
-/// A running sum with Neumaier's compensation term.
+/// A running sum with a compensation term that collects the rounding
+/// error of every addition exactly (Knuth's branch-free TwoSum, which gives
+/// the same error term as Neumaier's branchy version).
 public struct CompensatedSum: Sendable {
   @usableFromInline var sum = 0.0
   @usableFromInline var compensation = 0.0
@@ -80,11 +82,8 @@ public struct CompensatedSum: Sendable {
   @inlinable
   public mutating func add(_ v: Double) {
     let t = sum + v
-    if abs(sum) >= abs(v) {
-      compensation += (sum - t) + v
-    } else {
-      compensation += (v - t) + sum
-    }
+    let vv = t - sum
+    compensation += (sum - (t - vv)) + (v - vv)
     sum = t
   }
 

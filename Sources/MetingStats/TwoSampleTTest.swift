@@ -21,23 +21,29 @@ extension TTestResult {
     alternative: Alternative = .twoSided, confLevel: Double = 0.95,
     names: (String, String) = ("x", "y")
   ) throws(StatsError) -> TTestResult {
+    try twoSample(
+      SampleMoments(x), SampleMoments(y), variances: variances, mu: mu, alternative: alternative,
+      confLevel: confLevel, names: names)
+  }
+
+  /// The two-sample t-test from each group's n, mean and variance.
+  public static func twoSample(
+    _ a: SampleMoments, _ b: SampleMoments, variances: Variances = .unequal, mu: Double = 0,
+    alternative: Alternative = .twoSided, confLevel: Double = 0.95, names: (String, String) = ("x", "y")
+  ) throws(StatsError) -> TTestResult {
     try requireConfidenceLevel(confLevel)
     let needed = variances == .unequal ? 2 : 1
-    guard x.count >= needed else {
-      throw .tooFewObservations(what: names.0, needed: needed, got: x.count)
+    guard a.n >= needed else { throw .tooFewObservations(what: names.0, needed: needed, got: a.n) }
+    guard b.n >= needed else { throw .tooFewObservations(what: names.1, needed: needed, got: b.n) }
+    if variances == .equal, a.n + b.n < 3 {
+      throw .tooFewObservations(what: "both groups", needed: 3, got: a.n + b.n)
     }
-    guard y.count >= needed else {
-      throw .tooFewObservations(what: names.1, needed: needed, got: y.count)
-    }
-    if variances == .equal, x.count + y.count < 3 {
-      throw .tooFewObservations(what: "both groups", needed: 3, got: x.count + y.count)
-    }
-    let nx = Double(x.count)
-    let ny = Double(y.count)
-    let mx = Summation.mean(x)
-    let my = Summation.mean(y)
-    let vx = x.count > 1 ? Summation.variance(x, mean: mx) : 0
-    let vy = y.count > 1 ? Summation.variance(y, mean: my) : 0
+    let nx = Double(a.n)
+    let ny = Double(b.n)
+    let mx = a.mean
+    let my = b.mean
+    let vx = a.n > 1 ? a.variance : 0
+    let vy = b.n > 1 ? b.variance : 0
     let se: Double
     let df: Double
     switch variances {

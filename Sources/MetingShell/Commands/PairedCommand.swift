@@ -48,18 +48,19 @@ enum PairedCommand {
       let id = try inv.variables([.name(try idOption.variable())]).first?.name ?? ""
       let data = try inv.dataset()
       guard let timeVariable = data[time], let idVariable = data[id] else { return inv.report([]) }
-      let (waveOf, waves) = TTestCommand.twoGroups(timeVariable, rows: rows)
+      let waves = GroupCodes(timeVariable, rows: rows)
       guard waves.count == 2 else {
         throw LanguageDiagnostics.invalid(
-          "'\(time)' has \(waves.count) value\(waves.count == 1 ? "" : "s") in these rows (\(waves.prefix(6).joined(separator: ", "))); the paired test compares two waves",
+          "'\(time)' has \(waves.count) value\(waves.count == 1 ? "" : "s") in these rows (\(waves.labels.prefix(6).joined(separator: ", "))); the paired test compares two waves",
           range: timeOption.range,
-          help: waves.count > 2 ? ["pick two with where, e.g. where \(time) in (\(waves.prefix(2).joined(separator: ", ")))"] : [])
+          help: waves.count > 2 ? ["pick two with where, e.g. where \(time) in (\(waves.labels.prefix(2).joined(separator: ", ")))"] : [])
       }
       let v = variables[0].name
-      labels = ("\(time) \(waves[1])", "\(time) \(waves[0])", "\(v): \(time) \(waves[1]) − \(waves[0])")
+      labels = ("\(time) \(waves.labels[1])", "\(time) \(waves.labels[0])", "\(v): \(time) \(waves.labels[1]) − \(waves.labels[0])")
       unit = "\(id) pairs"
+      let units = LongPairing(rows: rows, waves: waves, ids: GroupCodes(idVariable, rows: rows), idName: id)
       pairsOf = { (sub: RowSelection) throws(Diagnostic) -> Pairs in
-        try long(context, v, idVariable, waveOf, sub)
+        try units.pairs(context, v, sub)
       }
     }
 
@@ -79,10 +80,11 @@ enum PairedCommand {
         .number(Double(pairs.first.count)), m1.map(Cell.number) ?? .empty, m2.map(Cell.number) ?? .empty,
       ]
       do throws(StatsError) {
-        let r = try TTestResult.paired(pairs.first, pairs.second, mu: mu, alternative: alternative, confLevel: level)
-        let dz = try EffectSize.dz(differences: zip(pairs.first, pairs.second).map { $0 - $1 })
+        let differences = SampleMoments(zip(pairs.first, pairs.second).map { $0 - $1 })
+        let r = try TTestResult.paired(differences: differences, mu: mu, alternative: alternative, confLevel: level)
+        let dz = try EffectSize.dz(differences: differences)
         method = r.method
-        let sd = r.se * Double(pairs.first.count).squareRoot()
+        let sd = differences.sd ?? .nan
         body.append(
           head + [
             .number(r.estimate), .number(sd), .number(r.se), .number(r.t), .number(r.df), .number(r.p),
@@ -137,47 +139,71 @@ enum PairedCommand {
     }
     return pairs
   }
+}
 
-  /// Long layout: rows of the same id at the two waves form a pair.
-  static func long(
-    _ inv: Invocation, _ v: String, _ id: Variable, _ waveOf: (Int) -> Int?, _ rows: RowSelection
-  ) throws(Diagnostic) -> Pairs {
-    let values = try inv.numbers(v, rows)
-    var slots: [String: [Double?]] = [:]
-    var order: [String] = []
-    var pairs = Pairs()
+/// Pairs rows of a long layout: the rows of one unit (id) at the two
+/// waves. Wave and id become integer codes once for the whole selection;
+/// each subgroup is then one pass over its rows with arrays indexed by id.
+struct LongPairing {
+  let waveOfRow: [Int32]
+  let idOfRow: [Int32]
+  let ids: GroupCodes
+  let idName: String
+
+  init(rows: RowSelection, waves: GroupCodes, ids: GroupCodes, idName: String) {
+    var w = [Int32](repeating: -1, count: rows.rowCount)
+    var u = [Int32](repeating: -1, count: rows.rowCount)
     for (k, row) in rows.enumerated() {
-      guard let wave = waveOf(row) else {
+      w[row] = waves.codes[k]
+      u[row] = ids.codes[k]
+    }
+    waveOfRow = w
+    idOfRow = u
+    self.ids = ids
+    self.idName = idName
+  }
+
+  /// The pairs (later wave first) of the units in `rows`, in the order the
+  /// units first appear; units without both waves are counted as dropped.
+  func pairs(_ inv: Invocation, _ v: String, _ rows: RowSelection) throws(Diagnostic) -> PairedCommand.Pairs {
+    let values = try inv.numbers(v, rows)
+    var pairs = PairedCommand.Pairs()
+    var seen = [UInt8](repeating: 0, count: ids.count)
+    var slot = [Double](repeating: .nan, count: 2 * ids.count)
+    var order: [Int32] = []
+    for (k, row) in rows.enumerated() {
+      let wave = waveOfRow[row]
+      guard wave >= 0 else {
         pairs.dropped["rows missing the wave", default: 0] += 1
         continue
       }
-      let key = id.values.text(at: row)
-      if key.isEmpty {
-        pairs.dropped["rows missing \(id.name)", default: 0] += 1
+      let id = idOfRow[row]
+      guard id >= 0 else {
+        pairs.dropped["rows missing \(idName)", default: 0] += 1
         continue
       }
-      var slot = slots[key] ?? [nil, nil]
-      if slots[key] == nil { order.append(key) }
-      if slot[wave] != nil {
+      let bit = UInt8(1) << UInt8(wave)
+      if seen[Int(id)] & bit != 0 {
+        let key = ids.labels[Int(id)]
         throw LanguageDiagnostics.invalid(
-          "\(id.name) \(key) has more than one row at the same wave", range: inv.command.option("id")?.range,
-          help: ["each unit needs one row per wave; check for duplicates with 'list where \(id.name) == \"\(key)\"'"])
+          "\(idName) \(key) has more than one row at the same wave", range: inv.command.option("id")?.range,
+          help: ["each unit needs one row per wave; check with 'list where \(idName) == \"\(key)\"'"])
       }
-      slot[wave] = values[k]
-      slots[key] = slot
+      if seen[Int(id)] == 0 { order.append(id) }
+      seen[Int(id)] |= bit
+      slot[2 * Int(id) + Int(wave)] = values[k]
     }
-    for key in order {
-      guard let slot = slots[key] else { continue }
-      switch (slot[0], slot[1]) {
-      case (let earlier?, let later?):
-        if earlier.isNaN || later.isNaN {
-          pairs.dropped["units missing \(v) at a wave", default: 0] += 1
-        } else {
-          pairs.first.append(later)
-          pairs.second.append(earlier)
-        }
-      default:
+    for id in order.map(Int.init) {
+      guard seen[id] == 3 else {
         pairs.dropped["units with one wave only", default: 0] += 1
+        continue
+      }
+      let (earlier, later) = (slot[2 * id], slot[2 * id + 1])
+      if earlier.isNaN || later.isNaN {
+        pairs.dropped["units missing \(v) at a wave", default: 0] += 1
+      } else {
+        pairs.first.append(later)
+        pairs.second.append(earlier)
       }
     }
     return pairs

@@ -35,7 +35,11 @@ enum TTestCommand {
         category: .syntax, help: ["e.g. ttest sic_change by treated"])
     }
     // The two groups, from the values present in the selection.
-    let (groupOf, labels) = twoGroups(grouping, rows: rows)
+    let groupCodes = GroupCodes(grouping, rows: rows)
+    let labels = groupCodes.labels
+    var groupOfRow = [Int32](repeating: -1, count: rows.rowCount)
+    for (k, row) in rows.enumerated() { groupOfRow[row] = groupCodes.codes[k] }
+    let groupOf = { (row: Int) -> Int? in groupOfRow[row] < 0 ? nil : Int(groupOfRow[row]) }
     guard labels.count == 2 else {
       let shown = labels.prefix(6).joined(separator: ", ")
       throw LanguageDiagnostics.invalid(
@@ -66,22 +70,23 @@ enum TTestCommand {
           if x.isNaN { dropped["missing \(v.name)", default: 0] += 1 } else { samples[g].append(x) }
         }
         let subCells = sub.values.map { Cell.text($0.value) }
+        let moments = samples.map(SampleMoments.init)
         for g in 0..<2 {
-          let d = try? Descriptives(samples[g], confLevel: level)
+          let d = moments[g]
           stats.append(
             [.text(v.name)] + subCells + [
-              .text(labels[g]), .number(Double(samples[g].count)), d?.mean.map(Cell.number) ?? .empty,
-              d?.sd.map(Cell.number) ?? .missing("n<2"), d?.se.map(Cell.number) ?? .missing("n<2"),
+              .text(labels[g]), .number(Double(d.n)), d.meanValue.map(Cell.number) ?? .empty,
+              d.sd.map(Cell.number) ?? .missing("n<2"), d.se.map(Cell.number) ?? .missing("n<2"),
             ])
         }
         let counts: [Cell] = [.number(Double(samples[0].count)), .number(Double(samples[1].count))]
         do throws(StatsError) {
           let r = try TTestResult.twoSample(
-            samples[0], samples[1], variances: variances, mu: mu, alternative: alternative, confLevel: level,
+            moments[0], moments[1], variances: variances, mu: mu, alternative: alternative, confLevel: level,
             names: ("\(grouping.name) = \(labels[0])", "\(grouping.name) = \(labels[1])"))
           method = r.method
-          let d = try? EffectSize.cohenD(samples[0], samples[1])
-          let g = try? EffectSize.hedgesG(samples[0], samples[1])
+          let d = try? EffectSize.cohenD(moments[0], moments[1])
+          let g = try? EffectSize.hedgesG(moments[0], moments[1])
           tests.append(
             [.text(v.name)] + subCells + counts + [
               .number(r.estimate), .number(r.se), .number(r.t), .number(r.df), .number(r.p),
@@ -136,25 +141,6 @@ enum TTestCommand {
       provenance: inv.provenance(selected: rows, dropped: drops))
   }
 
-  /// For each row, the index (0 or 1) of its group; and the group labels,
-  /// in sorted order, of the values present in `rows`.
-  static func twoGroups(_ v: Variable, rows: RowSelection) -> ((Int) -> Int?, [String]) {
-    switch v.values {
-    case .categorical(let c):
-      var present = Set<UInt32>()
-      for r in rows where c.codes[r] != CategoricalColumn.missingCode { present.insert(c.codes[r]) }
-      let codes = present.sorted()
-      let index = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
-      return ({ r in index[c.codes[r]] }, codes.map { c.levels[Int($0)] })
-    case .numeric(let c):
-      var present = Set<Double>()
-      for r in rows where !c[r].isNaN { present.insert(c[r]) }
-      let values = present.sorted()
-      let index = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, $0) })
-      return ({ r in index[c[r]] }, values.map { v.valueLabels[$0] ?? NumberFormat.shortest($0) })
-    }
-  }
-
   // MARK: One sample
 
   private static func oneSample(
@@ -170,8 +156,9 @@ enum TTestCommand {
         let values = try inv.numbers(v.name, sub.rows).filter { !$0.isNaN }
         let subCells = sub.values.map { Cell.text($0.value) }
         do throws(StatsError) {
-          let r = try TTestResult.oneSample(values, mu: mu, alternative: alternative, confLevel: level, what: v.name)
-          let d = try EffectSize.dz(differences: values.map { $0 - mu })
+          let moments = SampleMoments(values)
+          let r = try TTestResult.oneSample(moments, mu: mu, alternative: alternative, confLevel: level, what: v.name)
+          let d = try EffectSize.dz(differences: SampleMoments(n: moments.n, mean: moments.mean - mu, variance: moments.variance))
           method = r.method
           body.append(
             [.text(v.name)] + subCells + [
