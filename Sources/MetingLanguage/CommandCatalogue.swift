@@ -215,9 +215,9 @@ public enum CommandCatalogue {
       summary: "list the numbered cells of this session (input, time, status)",
       examples: ["history", "history 5"], replayable: false),
     CommandSpec(
-      name: "show", topic: .session, syntax: .words(min: 1, max: 1, choices: ["_"]),
-      synopsis: "show N | show _ [, format(text|markdown|csv|json)]",
-      summary: "show a cell's results again ('_' is the last result)",
+      name: "show", aliases: ["_"], topic: .session, syntax: .words(min: 0, max: 1, choices: ["_"]),
+      synopsis: "show [N | _] [, format(text|markdown|csv|json)]\n_",
+      summary: "show a cell's results again; alone, or as '_', the last result",
       options: [OptionSpec("format", .word(["text", "markdown", "csv", "json"]), "format for this display")],
       examples: ["show 3", "show _, format(json)"], replayable: false),
     CommandSpec(

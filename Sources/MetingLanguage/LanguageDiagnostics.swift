@@ -26,6 +26,7 @@ public enum LanguageDiagnostics {
   }
 
   public static func dataFile(_ error: DataError) -> Diagnostic {
+    if case .cancelled = error { return cancelled() }
     let category: Diagnostic.Category =
       switch error {
       case .cannotOpen, .cannotWrite, .fileExists: .io

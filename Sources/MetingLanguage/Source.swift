@@ -46,6 +46,22 @@ public struct SourceFile: Sendable {
     return String(decoding: bytes[lo..<hi], as: UTF8.self)
   }
 
+  /// The text of a range on one line, for messages and the prompt: the
+  /// tokens as written, one space where there was any white space, line
+  /// breaks, `\` continuations or comments.
+  public func displayText(_ range: SourceRange) -> String {
+    let raw = text(range)
+    let bytes = Array(raw.utf8)
+    var out = ""
+    var previousEnd: Int? = nil
+    for t in Lexer.tokens(raw) where t.kind != .continuation && t.kind != .newline && t.kind != .end {
+      if let p = previousEnd, t.range.lower > p { out += " " }
+      out += String(decoding: bytes[t.range.lower..<t.range.upper], as: UTF8.self)
+      previousEnd = t.range.upper
+    }
+    return out
+  }
+
   /// 1-based line and column (in characters) of a byte offset.
   public func location(of offset: Int) -> (line: Int, column: Int) {
     let offset = min(max(0, offset), bytes.count)

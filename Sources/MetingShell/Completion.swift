@@ -20,18 +20,34 @@ public struct Completion: Sendable, Equatable {
   /// Full replacements for the word, sorted.
   public var candidates: [String]
   public var kind: Kind
+  /// What follows a unique candidate: a space, or e.g. ")" inside an
+  /// option that takes one variable.
+  public var terminator = " "
 
-  /// The text to insert for a single candidate: the rest of it, then a
-  /// space (a directory gets none: its '/' invites more).
+  public init(start: Int, word: String, candidates: [String], kind: Kind, terminator: String = " ") {
+    self.start = start
+    self.word = word
+    self.candidates = candidates
+    self.kind = kind
+    self.terminator = terminator
+  }
+
+  /// Whether a candidate replaces the typed word rather than extending it
+  /// (a quoted category for a word typed without the quote).
+  public func replaces(_ candidate: String) -> Bool { !candidate.hasPrefix(word) }
+
+  /// The text to insert for a single candidate: the rest of it (all of it
+  /// when it `replaces` the word), then the terminator (none after a
+  /// directory's '/' or an option's '(').
   public func insertion(for candidate: String) -> String {
-    let rest = String(candidate.dropFirst(word.count))
-    if kind == .path, candidate.hasSuffix("/") { return rest }
-    return rest + " "
+    let rest = replaces(candidate) ? candidate : String(candidate.dropFirst(word.count))
+    if candidate.hasSuffix("/") || candidate.hasSuffix("(") { return rest }
+    return rest + terminator
   }
 
   /// The longest prefix all candidates share beyond the typed word.
   public var commonExtension: String {
-    guard var common = candidates.first else { return "" }
+    guard var common = candidates.first, candidates.allSatisfy({ !replaces($0) }) else { return "" }
     for c in candidates.dropFirst() {
       while !c.hasPrefix(common) { common.removeLast() }
     }
@@ -72,11 +88,17 @@ public enum Completer {
       }
     }
     let data = state.dataset
-    func done(_ kind: Completion.Kind, _ candidates: [String], word w: String? = nil, start s: Int? = nil) -> Completion {
+    func done(
+      _ kind: Completion.Kind, _ candidates: [String], word w: String? = nil, start s: Int? = nil,
+      terminator: String = " "
+    ) -> Completion {
       let w = w ?? word
-      var matches = candidates.filter { $0.hasPrefix(w) }
-      if matches.isEmpty { matches = candidates.filter { $0.lowercased().hasPrefix(w.lowercased()) } }
-      return Completion(start: s ?? start, word: w, candidates: Array(Set(matches)).sorted(), kind: kind)
+      // Quoted candidates ("business services") match the text inside the quote.
+      let bare = { (c: String) in c.hasPrefix("\"") && !w.hasPrefix("\"") ? String(c.dropFirst()) : c }
+      var matches = candidates.filter { bare($0).hasPrefix(w) }
+      if matches.isEmpty { matches = candidates.filter { bare($0).lowercased().hasPrefix(w.lowercased()) } }
+      return Completion(
+        start: s ?? start, word: w, candidates: Array(Set(matches)).sorted(), kind: kind, terminator: terminator)
     }
     let variables = data?.variableNames ?? []
 
@@ -127,14 +149,19 @@ public enum Completer {
     if let optionsStart {
       if let name = openOption, let option = spec.option(named: name) {
         switch option.argument {
-        case .variable, .variables: return done(.variable, variables)
-        case .word(let choices): return done(.word, choices)
+        case .variable: return done(.variable, variables, terminator: ")")
+        case .variables: return done(.variable, variables)
+        case .word(let choices): return done(.word, choices, terminator: ")")
         default: return done(.nothing, [])
         }
       }
       if depth == 0 {
         let used = Set(rest[optionsStart...].filter { $0.kind == .identifier }.map(\.text))
-        return done(.option, spec.options.map(\.name).filter { !used.contains($0) || $0 == word })
+        let names = spec.options.filter { !used.contains($0.name) || $0.name == word }.map { o in
+          if case .none = o.argument { return o.name }
+          return o.name + "("
+        }
+        return done(.option, names)
       }
     }
 

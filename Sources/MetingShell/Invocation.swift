@@ -45,7 +45,7 @@ public struct Invocation {
       rows = try Evaluator(dataset: data).select(condition, within: rows)
       if rows.isEmpty {
         let d = LanguageDiagnostics.emptySelection(
-          "'where \(source.text(condition.range))'" + (state.filter != nil ? " within the filter" : ""),
+          "'where \(source.displayText(condition.range))'" + (state.filter != nil ? " within the filter" : ""),
           range: condition.range)
         if !allowEmpty { throw d }
         warnings.append(d.message)
@@ -197,7 +197,7 @@ public struct Invocation {
     let data = state.dataset
     return Provenance(
       dataset: data?.name ?? "(no data)", filter: state.filter?.text,
-      condition: command.condition.map { source.text($0.range) },
+      condition: command.condition.map { source.displayText($0.range) },
       rowsInData: data?.rowCount ?? 0, rowsSelected: selected.count, used: used, unit: unit,
       dropped: dropped)
   }

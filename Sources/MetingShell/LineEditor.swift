@@ -145,6 +145,7 @@ final class LineEditor {
       return UInt8(CC_REFRESH_BEEP)
     }
     if completion.candidates.count == 1, let only = completion.candidates.first {
+      if completion.replaces(only) { el_deletestr(el, Int32(completion.word.count)) }
       el_insertstr(el, completion.insertion(for: only))
       return UInt8(CC_REFRESH)
     }

@@ -16,8 +16,10 @@ public protocol OutputSink: AnyObject {
   func write(diagnostic text: String)
   /// An echoed command (scripts), already formatted.
   func write(echo text: String)
-  /// Whether output goes to a terminal (width, colour).
+  /// Whether reports go to a terminal (width, colour).
   var isTerminal: Bool { get }
+  /// Whether messages (standard error) go to a terminal (colour).
+  var messagesToTerminal: Bool { get }
   /// The terminal's columns, when it is one.
   var columns: Int? { get }
 }
@@ -27,6 +29,7 @@ public final class StandardOutput: OutputSink {
   public init() {}
 
   public var isTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+  public var messagesToTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 
   public var columns: Int? {
     guard isTerminal else { return nil }
@@ -62,6 +65,7 @@ public final class CapturedOutput: OutputSink {
   public private(set) var standardOutput = ""
   public private(set) var standardError = ""
   public var isTerminal = false
+  public var messagesToTerminal = false
   public var columns: Int? = nil
 
   public init() {}

@@ -151,9 +151,17 @@ public final class Session {
   }
 
   func emit(_ diagnostic: Diagnostic) {
+    let color: Bool =
+      switch state.settings.color {
+      case .on: true
+      case .off: false
+      case .auto: output.messagesToTerminal && getenv("NO_COLOR") == nil
+      }
     let formatter = DiagnosticFormatter(
-      color: renderOptions().color, showsLocation: !(interactive && diagnostic.source?.name == "<input>"))
-    output.write(diagnostic: formatter.format(diagnostic))
+      color: color, showsLocation: !(interactive && diagnostic.source?.name == "<input>"))
+    // At a terminal the ^C echo has no line break of its own.
+    let lead = interactive && diagnostic.category == .interrupted ? "\n" : ""
+    output.write(diagnostic: lead + formatter.format(diagnostic))
   }
 }
 

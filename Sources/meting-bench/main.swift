@@ -56,6 +56,7 @@ func median(_ xs: [Double]) -> Double {
 /// Output that goes nowhere (the analyses are timed, not printed).
 final class NullOutput: OutputSink {
   var isTerminal: Bool { false }
+  var messagesToTerminal: Bool { false }
   var columns: Int? { nil }
   func write(report text: String) {}
   func write(diagnostic text: String) { FileHandle.standardError.write((text + "\n").data(using: .utf8)!) }

@@ -77,7 +77,7 @@ func main() -> Int32 {
     let lower = file.lowercased()
     if lower.hasSuffix(".met") {
       ranScripts = true
-      session.echo = !invocation.quiet
+      session.echo = !invocation.quiet && !invocation.interactiveAfter
       let text: String
       do {
         text = try ScriptFile.read(file)

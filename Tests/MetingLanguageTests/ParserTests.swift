@@ -128,7 +128,7 @@ struct ParserTests {
       #expect(!spec.summary.isEmpty && !spec.synopsis.isEmpty, "\(spec.name)")
       for name in [spec.name] + spec.aliases {
         #expect(seen.insert(name).inserted, "duplicate name \(name)")
-        #expect(VariableName.isValid(name) || name == "?", "\(name) is not an identifier")
+        #expect(VariableName.isValid(name) || name == "_", "\(name) is not an identifier")
       }
     }
   }

@@ -14,10 +14,16 @@ enum DescriptivesCommand {
     let rows = try inv.rows()
     let (groups, missingGroup) = try inv.groups(rows)
     var body: [[Cell]] = []
+    var used = 0
+    var missing = 0
     for v in variables {
       for group in groups {
         let values = try inv.numbers(v.name, group.rows)
         let valid = values.filter { !$0.isNaN }
+        if v == variables[0] {
+          used += valid.count
+          missing += values.count - valid.count
+        }
         let d: Descriptives
         do {
           d = try Descriptives(valid, confLevel: level, quantiles: definition)
@@ -46,7 +52,12 @@ enum DescriptivesCommand {
       ],
       rows: body, notes: ["SD with n − 1; CI = mean ± t(\(1 - (1 - level) / 2), n − 1)·SE; quartiles: \(definition.words)."],
       fields: [("conf_level", .number(level))])
-    if missingGroup > 0 { inv.warnings.append("\(missingGroup) rows with a missing 'by' value are left out") }
-    return inv.report([.table(table)], provenance: inv.provenance(selected: rows))
+    var drops: [(reason: String, count: Int)] = []
+    if variables.count == 1 { drops.append((reason: "missing \(variables[0].name)", count: missing)) }
+    if missingGroup > 0 { drops.append((reason: "missing by value", count: missingGroup)) }
+    return inv.report(
+      [.table(table)],
+      provenance: inv.provenance(
+        selected: rows, used: variables.count == 1 ? used : nil, unit: "values", dropped: drops))
   }
 }

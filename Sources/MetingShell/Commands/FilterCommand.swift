@@ -14,7 +14,7 @@ enum FilterCommand {
     }
     let data = try inv.dataset()
     let rows = try Evaluator(dataset: data).select(e, within: .all(data.rowCount))
-    let text = inv.source.text(e.range)
+    let text = inv.source.displayText(e.range)
     inv.state.filter = ActiveFilter(text: text, expression: e, rows: rows)
     var blocks: [Block] = [.text("filter \(text): \(rows.count) of \(data.rowCount) rows")]
     if rows.isEmpty {

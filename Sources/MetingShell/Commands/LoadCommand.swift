@@ -33,7 +33,8 @@ enum LoadCommand {
     do {
       (dataset, summary) = try CSVReader.read(path: path, options: options)
     } catch {
-      throw LanguageDiagnostics.dataFile(error).at(range)
+      let d = LanguageDiagnostics.dataFile(error)
+      throw d.category == .interrupted ? d : d.at(range)
     }
     var data = dataset
     var lines: [String] = []

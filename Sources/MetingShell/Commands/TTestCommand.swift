@@ -56,6 +56,7 @@ enum TTestCommand {
     var notes: [String] = []
     var missingGroup = 0
     var dropped: [String: Int] = [:]
+    var used = 0
     var method = ""
     for v in variables {
       for sub in subgroups {
@@ -71,6 +72,7 @@ enum TTestCommand {
         }
         let subCells = sub.values.map { Cell.text($0.value) }
         let moments = samples.map(SampleMoments.init)
+        if v == variables[0] { used += samples[0].count + samples[1].count }
         for g in 0..<2 {
           let d = moments[g]
           stats.append(
@@ -138,7 +140,8 @@ enum TTestCommand {
     if missingSubgroup > 0 { drops.append((reason: "missing by value", count: missingSubgroup)) }
     return inv.report(
       [.table(statsTable), .table(testTable)],
-      provenance: inv.provenance(selected: rows, dropped: drops))
+      provenance: inv.provenance(
+        selected: rows, used: variables.count == 1 ? used : nil, unit: "values", dropped: drops))
   }
 
   // MARK: One sample
