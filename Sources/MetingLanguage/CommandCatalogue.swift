@@ -14,7 +14,10 @@ public enum CommandCatalogue {
         are sniffed from the first lines, the encoding is UTF-8 unless the file is not valid
         UTF-8 (then Windows-1252). A column is numeric when every non-empty cell is a number,
         else text. Empty cells and NA, N/A, NaN and '.' are missing. Headers that are not
-        valid names are renamed (the original becomes the label). The load replaces the
+        valid names are renamed (the original becomes the label); a repeated name gets _2,
+        _3. Lines starting with '#' before the header are the file label. A row with too
+        many or too few fields, or an unterminated quote, is an error naming the line and
+        column (nothing is loaded). The load replaces the
         active dataset and clears the filter; a failed load leaves both as they were.
         missing(CODES) declares user-missing codes for every numeric variable; to declare
         them per variable use the 'missing' command.

@@ -247,3 +247,58 @@ struct MalformedCSVTests {
     }
   }
 }
+
+@Suite("CSV reader under mutation")
+struct CSVMutationTests {
+  /// SplitMix64: the same mutations on every run.
+  struct Mix {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  @Test("3,000 mutated copies of a valid file give data or a located error, never a crash")
+  func mutations() {
+    let valid = Array(#"""
+      id;naam;score;fte
+      MB001;"Café, de ""Hoek""";3,5;12
+      MB002;Bakkerij;4,25;-99
+
+      MB003;"multi
+      line";NA;7,5\#r\#n
+      """#.utf8)
+    let alphabet: [UInt8] = Array(";,\"\n\r.-0123456789aéNA ".utf8) + [0xFF, 0x00, 0xE9]
+    var rng = Mix(state: 2026)
+    var errors = 0
+    for _ in 0..<3000 {
+      var bytes = valid
+      for _ in 0..<(1 + Int(rng.next() % 4)) {
+        let i = Int(rng.next() % UInt64(bytes.count))
+        switch rng.next() % 4 {
+        case 0: bytes[i] = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+        case 1: bytes.insert(alphabet[Int(rng.next() % UInt64(alphabet.count))], at: i)
+        case 2: bytes.remove(at: i)
+        default: bytes = Array(bytes.prefix(i))
+        }
+        if bytes.isEmpty { break }
+      }
+      var options = CSVOptions()
+      options.chunkSize = 1 + Int(rng.next() % 64)
+      do {
+        let (d, _) = try CSVReader.read(bytes: bytes, path: "m.csv", options: options)
+        #expect(d.variables.allSatisfy { $0.count == d.rowCount })
+      } catch {
+        errors += 1
+        if let location = error.location {
+          #expect(location.line >= 1 && location.column >= 1)
+        }
+      }
+    }
+    #expect(errors > 0 && errors < 3000)
+  }
+}
