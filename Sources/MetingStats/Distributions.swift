@@ -1,4 +1,5 @@
 import CRmath
+import Synchronization
 
 /// Probability distributions used by the tests, evaluated by R's standalone
 /// math library (libRmath), so that p-values and quantiles agree with R to the
@@ -50,6 +51,55 @@ public enum Distribution {
   /// P(X ≤ x) for the χ² distribution (R `pchisq`).
   public static func chiSquared(_ x: Double, df: Double, tail: Tail = .lower) -> Double {
     pchisq(x, df, tail.rFlag, 0)
+  }
+
+  /// P(X ≤ x) for the binomial (R `pbinom`).
+  public static func binomial(_ x: Double, n: Double, p: Double, tail: Tail = .lower) -> Double {
+    pbinom(x, n, p, tail.rFlag, 0)
+  }
+
+  /// Guards libRmath's static caches for the Wilcoxon distributions,
+  /// which are not thread-safe.
+  private static let exactDistributions = Mutex<Void>(())
+
+  /// Runs `body` with exclusive use of libRmath's Wilcoxon tables, and
+  /// frees them afterwards.
+  public static func withWilcoxonTables<R>(_ body: (WilcoxonTables) -> R) -> R {
+    exactDistributions.withLock { _ in
+      defer {
+        signrank_free()
+        wilcox_free()
+      }
+      return body(WilcoxonTables())
+    }
+  }
+
+  /// The exact null distributions of the signed-rank statistic V and the
+  /// rank-sum statistic W (R `psignrank`, `qsignrank`, `pwilcox`,
+  /// `qwilcox`); only available inside `withWilcoxonTables`.
+  public struct WilcoxonTables {
+    fileprivate init() {}
+
+    public func signedRank(_ v: Double, n: Double, tail: Tail = .lower) -> Double {
+      psignrank(v, n, tail.rFlag, 0)
+    }
+
+    public func signedRankQuantile(_ p: Double, n: Double) -> Double {
+      qsignrank(p, n, 1, 0)
+    }
+
+    public func rankSum(_ w: Double, m: Double, n: Double, tail: Tail = .lower) -> Double {
+      pwilcox(w, m, n, tail.rFlag, 0)
+    }
+
+    public func rankSumQuantile(_ p: Double, m: Double, n: Double) -> Double {
+      qwilcox(p, m, n, 1, 0)
+    }
+  }
+
+  /// Γ(x) (R `gamma`).
+  public static func gamma(_ x: Double) -> Double {
+    gammafn(x)
   }
 
   /// log Γ(x) (R `lgamma`).

@@ -19,6 +19,14 @@ public enum QuantileDefinition: String, CaseIterable, Sendable {
 }
 
 public enum Quantile {
+  /// The median of sorted data as R's `median()`: the middle value, or the
+  /// mean of the two middle values; NaN when empty.
+  public static func median(sorted x: [Double]) -> Double {
+    guard !x.isEmpty else { return .nan }
+    let half = x.count / 2
+    return x.count % 2 == 1 ? x[half] : Summation.mean([x[half - 1], x[half]])
+  }
+
   /// The `p` quantile of already sorted, NaN-free data; NaN when empty.
   public static func sorted(
     _ x: [Double], _ p: Double, definition: QuantileDefinition = .type7

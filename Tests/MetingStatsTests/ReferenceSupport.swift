@@ -9,14 +9,19 @@ func referenceJSON(_ name: String) throws -> [String: Any] {
   return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
 }
 
-/// A number from reference JSON; "Inf" and "-Inf" are strings there.
+/// A number from reference JSON. The scripts write numbers as strings
+/// ("0.46199000000000001", "Inf"), parsed here by Swift's correctly
+/// rounded `Double(String)`: JSONSerialization on Linux misrounds some
+/// 17-digit numbers.
 func number(_ value: Any?) -> Double? {
   switch value {
-  case let d as Double: return d
-  case let i as Int: return Double(i)
+  case let s as String:
+    switch s {
+    case "Inf": return .infinity
+    case "-Inf": return -.infinity
+    default: return Double(s)
+    }
   case let n as NSNumber: return n.doubleValue
-  case let s as String where s == "Inf": return .infinity
-  case let s as String where s == "-Inf": return -.infinity
   default: return nil
   }
 }

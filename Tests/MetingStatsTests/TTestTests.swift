@@ -19,7 +19,7 @@ enum SendableValue: Sendable {
   case string(String)
 
   init?(_ any: Any) {
-    if let s = any as? String, s != "Inf", s != "-Inf" {
+    if let s = any as? String, MetingStatsTests.number(s) == nil {
       self = .string(s)
     } else if any is [Any] {
       self = .numbers(MetingStatsTests.numbers(any) ?? [])

@@ -5,12 +5,14 @@
 #
 # Needs base R and effectsize (Debian: r-base-core r-cran-effectsize).
 # Produced with R 4.2.2 and effectsize 0.8.3; the versions are recorded in
-# the output. Every number is printed with 17 significant digits.
+# the output. Every number is printed with 17 significant digits, as a JSON
+# string: Foundation's JSONSerialization on Linux does not round 17-digit
+# numbers correctly, Swift's Double(String) does.
 suppressPackageStartupMessages(library(effectsize))
 
 num <- function(v) {
   if (length(v) == 0) return("[]")
-  s <- ifelse(is.infinite(v), ifelse(v > 0, "\"Inf\"", "\"-Inf\""), sprintf("%.17g", v))
+  s <- ifelse(is.infinite(v), ifelse(v > 0, "\"Inf\"", "\"-Inf\""), sprintf("\"%.17g\"", v))
   if (length(v) == 1) s else paste0("[", paste(s, collapse = ", "), "]")
 }
 obj <- function(...) {
