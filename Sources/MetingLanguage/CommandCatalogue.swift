@@ -122,36 +122,78 @@ public enum CommandCatalogue {
       discussion: """
         SD with denominator n − 1; SE = SD/√n; the confidence interval of the mean is
         mean ± t(1 − α/2, n − 1)·SE (R t.test, SPSS EXAMINE). Quartiles by R's type 7
-        (default) or SPSS's type 6 (HAVERAGE).
+        (default) or SPSS's type 6 (HAVERAGE). With detail: skewness G1 and excess kurtosis G2
+        with their standard errors as SPSS prints them, the 5% trimmed mean (R's definition:
+        ⌊n·trim⌋ values cut at each end) and the interquartile range.
         """,
       variant: "quartiles: R type 7 (default) or type 6; CI: t-based",
       options: [
         OptionSpec("level", .number, "confidence level (default 0.95)"),
         OptionSpec("quantiles", .word(["type7", "type6"]), "quantile definition (default type7)"),
+        OptionSpec("detail", .none, "also skewness, kurtosis (with SEs), a trimmed mean and the IQR"),
+        OptionSpec("trim", .number, "the fraction trimmed from each end for the trimmed mean (default 0.05)"),
       ],
-      examples: ["descriptives sic qual quant", "descriptives sic by treated wave"],
+      examples: ["descriptives sic qual quant", "descriptives sic by treated wave", "descriptives sic, detail"],
       by: .subgroups, acceptsCondition: true),
+
+    // MARK: Correlations and percentiles
+    CommandSpec(
+      name: "percentiles", aliases: ["centile"], topic: .describe, syntax: .variables(min: 1, max: nil, kind: .numeric),
+      synopsis: "percentiles VARLIST [by VARS] [where COND] [, p(5 25 50 75 95) type(7|6)]",
+      summary: "percentiles by R's type 7 (default) or SPSS's type 6",
+      variant: "R type 7 (default); type 6 = SPSS/PSPP HAVERAGE",
+      options: [
+        OptionSpec("p", .numbers, "the percentages (default 5 10 25 50 75 90 95)"),
+        OptionSpec("type", .word(["7", "6"]), "the quantile definition (default 7)"),
+      ],
+      examples: ["percentiles sic", "percentiles fte, p(10 50 90) type(6)"], by: .subgroups, acceptsCondition: true),
+    CommandSpec(
+      name: "correlate", aliases: ["cor", "correlation"], topic: .describe,
+      syntax: .variables(min: 2, max: nil, kind: .numeric),
+      synopsis: "correlate VARLIST [by VARS] [where COND] [, method(pearson|spearman|kendall) level() alternative() exact approximate]",
+      summary: "correlations of every pair of variables, with tests (as R's cor.test)",
+      discussion: """
+        Each pair on the rows where both are present. Pearson: t on n − 2 df, CI by Fisher's z.
+        Spearman: exact p (AS 89, R's prho) for n ≤ 1290 without ties, else the t approximation.
+        Kendall: τ-b; exact p for n < 50 without ties, else the normal approximation with the
+        tie-corrected variance. 'exact' and 'approximate' override the rule.
+        """,
+      variant: "Pearson (default), Spearman or Kendall τ-b, as R cor.test",
+      options: [
+        OptionSpec("method", .word(["pearson", "spearman", "kendall"]), "the coefficient (default pearson)"),
+        OptionSpec("level", .number, "confidence level of Pearson's interval (default 0.95)"),
+        OptionSpec("alternative", .word(["two.sided", "less", "greater"]), "alternative hypothesis"),
+        OptionSpec("exact", .none, "exact p-values where the method has them"),
+        OptionSpec("approximate", .none, "the large-sample approximation"),
+        OptionSpec("adjust", .word(["holm", "bonferroni", "hochberg", "bh", "by", "none"]), "p-value adjustment over the table (default holm)"),
+      ],
+      examples: ["correlate sic qual quant", "correlate sic_pre sic_post, method(spearman)"], by: .subgroups,
+      acceptsCondition: true),
 
     // MARK: Compare
     CommandSpec(
       name: "ttest", topic: .compare, syntax: .variables(min: 1, max: nil, kind: .numeric),
-      synopsis: "ttest VAR by GROUP [where COND] [, equal level(0.95) alternative(two.sided|less|greater)]\n"
+      synopsis: "ttest VAR by GROUP [where COND] [, equal reference(VALUE) level(0.95) alternative(two.sided|less|greater)]\n"
         + "ttest VAR, mu(VALUE) [level(0.95) alternative(…)]",
       summary: "two-sample t-test (Welch by default) or one-sample t-test",
       discussion: """
         With 'by GROUP' (two groups): Welch's t-test, SE = √(s1²/n1 + s2²/n2) with
         Welch–Satterthwaite df, as R t.test; 'equal' gives Student's pooled-variance test
         (Stata ttest, scipy default). The difference is first group − second group in
-        sorted order (as R and Stata: 0 − 1). Effect sizes: Cohen's d with the pooled SD
-        and Hedges' g = d·J with the exact J (effectsize, Stata esize).
+        sorted order (as R and Stata: 0 − 1); reference(0) makes it 1 − 0. Effect sizes:
+        Cohen's d with the pooled SD and its noncentral-t interval, and Hedges' g = d·J with
+        the exact J (effectsize, Stata esize). With 'by' subgroups or several variables, the
+        p-values are also shown Holm-adjusted (adjust(…) for another method).
         With mu(VALUE) and no group: the one-sample t-test of mean = VALUE.
         """,
       variant: "Welch (default, R t.test) or Student (equal); two-sided; 95% CI",
       options: [
         OptionSpec("equal", .none, "assume equal variances (Student's t)"),
+        OptionSpec("reference", .word([]), "the group that goes second: difference = other − reference"),
         OptionSpec("mu", .number, "the hypothesised mean (one-sample) or difference (default 0)"),
         OptionSpec("level", .number, "confidence level (default 0.95)"),
         OptionSpec("alternative", .word(["two.sided", "less", "greater"]), "alternative hypothesis"),
+        OptionSpec("adjust", .word(["holm", "bonferroni", "hochberg", "bh", "by", "none"]), "p-value adjustment over the tests of a table (default holm)"),
       ],
       examples: ["ttest sic_change by treated", "ttest sic_change by treated, equal",
                  "ttest sic_pre, mu(3.15)"],
@@ -175,21 +217,189 @@ public enum CommandCatalogue {
         OptionSpec("mu", .number, "the hypothesised mean difference (default 0)"),
         OptionSpec("level", .number, "confidence level (default 0.95)"),
         OptionSpec("alternative", .word(["two.sided", "less", "greater"]), "alternative hypothesis"),
+        OptionSpec("adjust", .word(["holm", "bonferroni", "hochberg", "bh", "by", "none"]), "p-value adjustment over the tests of a table (default holm)"),
       ],
       examples: ["paired sic_post sic_pre", "paired sic, time(wave) id(firm_id) by treated"],
       by: .subgroups, acceptsCondition: true),
 
+    CommandSpec(
+      name: "effectsize", aliases: ["es"], topic: .compare, syntax: .variables(min: 1, max: 2, kind: .numeric),
+      synopsis: "effectsize VAR by GROUP [, reference(VALUE)]\n"
+        + "effectsize VAR1 VAR2 | effectsize VAR, time(WAVE) id(ID)\n"
+        + "effectsize VAR, time(WAVE) id(ID) group(TREATED) [reference(CONTROL)]",
+      summary: "standardized mean differences with confidence intervals",
+      discussion: """
+        Two groups: Cohen's d (pooled SD), Hedges' g (exact J) and Glass's Δ (the second group's
+        SD, not bias-corrected), with intervals by noncentral t as R's effectsize 0.8.3.
+        Paired data: d_z (SD of the differences, noncentral-t interval), d_av (average SD of the
+        two measurements) and d_rm (Lakens 2013), the last two without an interval.
+        A pretest–posttest–control design (group()): Morris's (2008) d_ppc2, the difference in
+        change over the pooled pretest SD with a small-sample correction.
+        """,
+      variant: "as effectsize 0.8.3 (noncentral-t CIs); d_av, d_rm (Lakens 2013); d_ppc2 (Morris 2008)",
+      options: [
+        OptionSpec("reference", .word([]), "the group that goes second (the control)"),
+        OptionSpec("time", .variable(.any), "the wave variable of a long layout"),
+        OptionSpec("id", .variable(.any), "the unit identifier of a long layout"),
+        OptionSpec("group", .variable(.any), "the treatment variable of a pretest–posttest–control design"),
+        OptionSpec("level", .number, "confidence level (default 0.95)"),
+        OptionSpec("alternative", .word(["two.sided", "less", "greater"]), "one-sided intervals"),
+      ],
+      examples: [
+        "effectsize sic_change by treated, reference(0)", "effectsize sic_post sic_pre",
+        "effectsize sic, time(wave) id(firm_id) group(treated)",
+      ],
+      by: .comparison, acceptsCondition: true),
+    CommandSpec(
+      name: "wilcoxon", aliases: ["signrank"], topic: .compare, syntax: .variables(min: 1, max: 2, kind: .numeric),
+      synopsis: "wilcoxon VAR1 VAR2 | wilcoxon VAR, time(WAVE) id(ID) | wilcoxon VAR, mu(VALUE)\n"
+        + "  [by VARS] [where COND] [, exact approximate nocorrect level() alternative()]",
+      summary: "Wilcoxon signed-rank test with the Hodges–Lehmann estimate (as R wilcox.test)",
+      discussion: """
+        Zero differences are dropped; V is the sum of the ranks of the positive differences.
+        Exact p when n < 50 and there are no ties or zeros (R's rule), else the normal
+        approximation with tie correction and, unless nocorrect, a continuity correction of ½
+        (R's default; SPSS and PSPP use none). The (pseudo)median and its interval: Walsh
+        averages when exact, else R's root search.
+        """,
+      variant: "R wilcox.test: exact if n < 50 without ties; continuity correction",
+      options: [
+        OptionSpec("time", .variable(.any), "the wave variable of a long layout"),
+        OptionSpec("id", .variable(.any), "the unit identifier of a long layout"),
+        OptionSpec("mu", .number, "the hypothesised location (default 0)"),
+        OptionSpec("exact", .none, "the exact distribution even for n ≥ 50"),
+        OptionSpec("approximate", .none, "the normal approximation even for small n"),
+        OptionSpec("nocorrect", .none, "no continuity correction (SPSS, PSPP)"),
+        OptionSpec("level", .number, "confidence level (default 0.95)"),
+        OptionSpec("alternative", .word(["two.sided", "less", "greater"]), "alternative hypothesis"),
+        OptionSpec("adjust", .word(["holm", "bonferroni", "hochberg", "bh", "by", "none"]), "p-value adjustment over the table (default holm)"),
+      ],
+      examples: ["wilcoxon sic_post sic_pre by treated", "wilcoxon prod, time(wave) id(firm_id)"],
+      by: .subgroups, acceptsCondition: true),
+    CommandSpec(
+      name: "signtest", topic: .compare, syntax: .variables(min: 1, max: 2, kind: .numeric),
+      synopsis: "signtest VAR1 VAR2 | signtest VAR, time(WAVE) id(ID) | signtest VAR, mu(VALUE)",
+      summary: "sign test: positive among non-zero differences, exact binomial",
+      variant: "exact binomial (R binom.test on the signs)",
+      options: [
+        OptionSpec("time", .variable(.any), "the wave variable of a long layout"),
+        OptionSpec("id", .variable(.any), "the unit identifier of a long layout"),
+        OptionSpec("mu", .number, "the hypothesised median (default 0)"),
+        OptionSpec("alternative", .word(["two.sided", "less", "greater"]), "alternative hypothesis"),
+        OptionSpec("adjust", .word(["holm", "bonferroni", "hochberg", "bh", "by", "none"]), "p-value adjustment over the table (default holm)"),
+      ],
+      examples: ["signtest prod_post prod_pre"], by: .subgroups, acceptsCondition: true),
+    CommandSpec(
+      name: "ranksum", aliases: ["mannwhitney", "mw"], topic: .compare, syntax: .variables(min: 1, max: nil, kind: .numeric),
+      synopsis: "ranksum VAR by GROUP [where COND] [, exact approximate nocorrect reference() level() alternative()]",
+      summary: "Wilcoxon rank-sum (Mann–Whitney) test with the Hodges–Lehmann shift",
+      discussion: """
+        W = R1 − n1(n1+1)/2 (R's W = U1; SPSS prints min(U1, U2)). Exact p when both groups are
+        below 50 and there are no ties (R's rule), else the normal approximation with tie
+        correction and a continuity correction of ½ (nocorrect: none, as SPSS and PSPP).
+        """,
+      variant: "R wilcox.test: exact if both n < 50 without ties; continuity correction",
+      options: [
+        OptionSpec("reference", .word([]), "the group that goes second"),
+        OptionSpec("mu", .number, "the hypothesised shift (default 0)"),
+        OptionSpec("exact", .none, "the exact distribution"),
+        OptionSpec("approximate", .none, "the normal approximation"),
+        OptionSpec("nocorrect", .none, "no continuity correction"),
+        OptionSpec("level", .number, "confidence level (default 0.95)"),
+        OptionSpec("alternative", .word(["two.sided", "less", "greater"]), "alternative hypothesis"),
+        OptionSpec("adjust", .word(["holm", "bonferroni", "hochberg", "bh", "by", "none"]), "p-value adjustment over the table (default holm)"),
+      ],
+      examples: ["ranksum sic_change by treated"], by: .comparison, acceptsCondition: true),
+    CommandSpec(
+      name: "kruskal", topic: .compare, syntax: .variables(min: 1, max: nil, kind: .numeric),
+      synopsis: "kruskal VAR by GROUP [where COND]",
+      summary: "Kruskal–Wallis test of k groups (tie-corrected H, χ²)",
+      variant: "as R kruskal.test (tie-corrected H)",
+      options: [OptionSpec("adjust", .word(["holm", "bonferroni", "hochberg", "bh", "by", "none"]), "p-value adjustment over the table (default holm)")],
+      examples: ["kruskal sic_change by category"], by: .comparison, acceptsCondition: true),
+    CommandSpec(
+      name: "permute", topic: .compare, syntax: .variables(min: 1, max: nil, kind: .numeric),
+      synopsis: "permute VAR by GROUP [where COND] [, reps(10000) reference() alternative()]",
+      summary: "permutation test of a difference in means (exact when feasible)",
+      discussion: """
+        Exact when the relabellings number at most 200,000 (every one is tried); otherwise
+        reps random relabellings from meting's seeded generator (set seed N), p = (b+1)/(B+1).
+        Two-sided counts |T*| ≥ |T|.
+        """,
+      variant: "exact enumeration, else Monte Carlo with p = (b+1)/(B+1)",
+      options: [
+        OptionSpec("reps", .integer, "random relabellings when not exact (default 10000)"),
+        OptionSpec("reference", .word([]), "the group that goes second"),
+        OptionSpec("alternative", .word(["two.sided", "less", "greater"]), "alternative hypothesis"),
+        OptionSpec("adjust", .word(["holm", "bonferroni", "hochberg", "bh", "by", "none"]), "p-value adjustment over the table (default holm)"),
+      ],
+      examples: ["permute sic_change by treated"], by: .comparison, acceptsCondition: true),
+    CommandSpec(
+      name: "bootstrap", topic: .compare,
+      syntax: .subcommands([
+        (name: "mean", syntax: .variables(min: 1, max: 1, kind: .numeric)),
+        (name: "median", syntax: .variables(min: 1, max: 1, kind: .numeric)),
+        (name: "meandiff", syntax: .variables(min: 1, max: 1, kind: .numeric)),
+        (name: "d", syntax: .variables(min: 1, max: 1, kind: .numeric)),
+        (name: "did", syntax: .variables(min: 1, max: 1, kind: .numeric)),
+      ]),
+      synopsis: "bootstrap mean|median VAR | bootstrap meandiff|d VAR by GROUP\n"
+        + "bootstrap did VAR, time(WAVE) id(ID) group(TREATED)   [, reps(10000) level(0.95)]",
+      summary: "bootstrap percentile and BCa intervals (seeded, reproducible)",
+      discussion: """
+        Resamples with replacement (within each group), reps times, with meting's seeded
+        generator: 'set seed N' fixes the numbers, and a replayed script gives the same ones.
+        Intervals as R's boot.ci: percentile ((B+1)α order statistics, interpolated on the
+        normal scale) and BCa with jackknife acceleration. did: the difference in mean change
+        between the treated and the control group. Ctrl-C stops it; a progress bar shows after
+        a second at a terminal.
+        """,
+      variant: "percentile and BCa (jackknife acceleration), as boot.ci",
+      options: [
+        OptionSpec("reps", .integer, "replicates (default 10000)"),
+        OptionSpec("level", .number, "confidence level (default 0.95)"),
+        OptionSpec("reference", .word([]), "the group that goes second"),
+        OptionSpec("time", .variable(.any), "the wave variable (did)"),
+        OptionSpec("id", .variable(.any), "the unit identifier (did)"),
+        OptionSpec("group", .variable(.any), "the treatment variable (did)"),
+      ],
+      examples: ["bootstrap meandiff sic_change by treated", "bootstrap did sic, time(wave) id(firm_id) group(treated)"],
+      by: .comparison, acceptsCondition: true),
+    CommandSpec(
+      name: "power", topic: .compare, syntax: .words(min: 1, max: 1, choices: ["onesample", "paired", "twosample"]),
+      synopsis: "power onesample|paired|twosample, n(N [N2]) d(D) power(P) [alpha(0.05) ratio(K) alternative() variant(exact|r)]",
+      summary: "power, sample size or detectable effect of a t-test (noncentral t)",
+      discussion: """
+        Give two of n(), d() and power(); the third is solved for. Two samples of unequal size:
+        n(71 23) (or ratio()). Two-sided power counts both rejection regions (statsmodels, R
+        with strict = TRUE); variant(r) ignores the far one as R's power.t.test does by default.
+        Example for a teacher: what effect can 23 controls and 71 treated detect with 80%
+        power?  power twosample, n(71 23) power(0.8)
+        """,
+      variant: "noncentral t, both tails (R power.t.test strict = TRUE); variant(r): R's default",
+      options: [
+        OptionSpec("n", .numbers, "n (per group), or n1 and n2"),
+        OptionSpec("d", .number, "the standardized effect (d; d_z for paired)"),
+        OptionSpec("power", .number, "the power"),
+        OptionSpec("alpha", .number, "significance level (default 0.05)"),
+        OptionSpec("ratio", .number, "n2/n1 when solving n of unequal groups"),
+        OptionSpec("alternative", .word(["two.sided", "less", "greater"]), "alternative hypothesis"),
+        OptionSpec("variant", .word(["exact", "r"]), "exact (both tails) or R's power.t.test default"),
+      ],
+      examples: ["power twosample, n(71 23) power(0.8)", "power paired, d(0.4) power(0.9)", "power twosample, n(20) d(0.5)"]),
+
     // MARK: Session
     CommandSpec(
-      name: "set", topic: .session, syntax: .words(min: 0, max: 2, choices: ["format", "digits", "width", "color"]),
+      name: "set", topic: .session, syntax: .words(min: 0, max: 2, choices: ["format", "digits", "width", "color", "seed"]),
       synopsis: "set [NAME VALUE]",
-      summary: "show or change a setting (format, digits, width, color)",
+      summary: "show or change a setting (format, digits, width, color, seed)",
       discussion: """
         format text|markdown|csv|json: how results are printed (json: one object per
         result per line). digits N: decimals of statistics in text (default 3).
-        width N|auto: the table width. color on|off|auto. 'set' alone lists the settings.
+        width N|auto: the table width. color on|off|auto. seed N: the seed of bootstrap and
+        permutation commands (each takes the next draw). 'set' alone lists the settings.
         """,
-      examples: ["set format json", "set digits 4", "set"]),
+      examples: ["set format json", "set digits 4", "set seed 42", "set"]),
     CommandSpec(
       name: "save", topic: .session,
       syntax: .subcommands([(name: "script", syntax: .path(extensions: ["met"]))]),

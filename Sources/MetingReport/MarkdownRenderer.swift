@@ -22,19 +22,13 @@ public struct MarkdownRenderer: Sendable {
     s.escapingControls.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
   }
 
-  func table(_ full: Table) -> String {
-    let t = full.visibleInText
+  func table(_ t: Table) -> String {
+    let text = TextTable(t, numbers: options.numbers)
     var lines: [String] = []
     if !t.title.isEmpty { lines.append("**\(escape(t.title))**\n") }
-    lines.append("| " + t.columns.map { escape($0.header) }.joined(separator: " | ") + " |")
-    lines.append(
-      "|" + t.columns.map { $0.role == .label || $0.role == .group ? " :--- |" : " ---: |" }.joined())
-    for row in t.rows {
-      let cells = row.indices.map { i in
-        escape(options.numbers.text(row[i], role: i < t.columns.count ? t.columns[i].role : .label))
-      }
-      lines.append("| " + cells.joined(separator: " | ") + " |")
-    }
+    lines.append("| " + text.headers.map(escape).joined(separator: " | ") + " |")
+    lines.append("|" + text.numeric.map { $0 ? " ---: |" : " :--- |" }.joined())
+    for row in text.rows { lines.append("| " + row.map(escape).joined(separator: " | ") + " |") }
     if !t.notes.isEmpty { lines.append("\n" + t.notes.joined(separator: "\n")) }
     return lines.joined(separator: "\n")
   }

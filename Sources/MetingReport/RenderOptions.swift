@@ -9,7 +9,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 /// What a renderer needs to know about where the output goes.
 public struct RenderOptions: Sendable {
   public var format: OutputFormat
-  /// Columns available for a table (the terminal's, else 120).
+  /// Columns available for a table (the terminal's; unlimited for files and pipes).
   public var width: Int
   public var numbers: NumberFormat
   /// ANSI colour (a terminal, and NO_COLOR unset).

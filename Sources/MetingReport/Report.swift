@@ -64,12 +64,27 @@ public struct Column: Sendable {
   /// Left out of text and Markdown, where the title already says it (JSON
   /// and CSV keep it).
   public var hiddenInText: Bool
+  /// The lower or upper limit of an interval: text and Markdown show the
+  /// pair as one "[low, high]" column headed by the lower one's header.
+  public var interval: IntervalPart?
 
-  public init(_ header: String, key: String, role: Role, hiddenInText: Bool = false) {
+  public enum IntervalPart: Sendable { case lower, upper }
+
+  public init(_ header: String, key: String, role: Role, hiddenInText: Bool = false, interval: IntervalPart? = nil) {
     self.header = header
     self.key = key
     self.role = role
     self.hiddenInText = hiddenInText
+    self.interval = interval
+  }
+
+  /// The lower limit of an interval column pair, e.g. `.lower("95% CI", key: "ci_low")`.
+  public static func lower(_ header: String, key: String, role: Role = .statistic) -> Column {
+    Column(header, key: key, role: role, interval: .lower)
+  }
+
+  public static func upper(_ header: String, key: String, role: Role = .statistic) -> Column {
+    Column(header, key: key, role: role, interval: .upper)
   }
 }
 
@@ -107,6 +122,50 @@ public struct Table: Sendable {
     self.notes = notes
     self.shape = shape
     self.fields = fields
+  }
+}
+
+/// A table as the text renderers show it: headers and formatted cells,
+/// hidden columns left out, interval pairs joined into "[low, high]".
+struct TextTable {
+  var headers: [String]
+  var rows: [[String]]
+  /// Right-aligned (numbers) or not (labels).
+  var numeric: [Bool]
+  var roles: [Role]
+
+  init(_ table: Table, numbers: NumberFormat) {
+    let t = table.visibleInText
+    headers = []
+    numeric = []
+    roles = []
+    var plan: [(Int, Int?)] = []  // column, and its upper partner
+    var i = 0
+    while i < t.columns.count {
+      let c = t.columns[i]
+      if c.interval == .lower, i + 1 < t.columns.count, t.columns[i + 1].interval == .upper {
+        plan.append((i, i + 1))
+        i += 2
+      } else {
+        plan.append((i, nil))
+        i += 1
+      }
+    }
+    for (c, _) in plan {
+      headers.append(t.columns[c].header)
+      numeric.append(t.columns[c].role != .label && t.columns[c].role != .group)
+      roles.append(t.columns[c].role)
+    }
+    rows = t.rows.map { row in
+      plan.map { c, partner in
+        let role = t.columns[c].role
+        let cell = c < row.count ? row[c] : .empty
+        guard let partner else { return numbers.text(cell, role: role).escapingControls }
+        let upper = partner < row.count ? row[partner] : .empty
+        if case .missing = cell, case .missing = upper { return numbers.text(cell, role: role) }
+        return "[" + numbers.text(cell, role: role) + ", " + numbers.text(upper, role: role) + "]"
+      }
+    }
   }
 }
 

@@ -35,16 +35,11 @@ public struct TextRenderer: Sendable {
     return text
   }
 
-  public func table(_ full: Table) -> String {
-    let t = full.visibleInText
-    let numeric = t.columns.map { $0.role != .label && $0.role != .group }
-    let header = t.columns.map(\.header)
-    let body: [[String]] = t.rows.map { row in
-      row.indices.map { i in
-        let role = i < t.columns.count ? t.columns[i].role : .label
-        return options.numbers.text(row[i], role: role).escapingControls
-      }
-    }
+  public func table(_ t: Table) -> String {
+    let text = TextTable(t, numbers: options.numbers)
+    let numeric = text.numeric
+    let header = text.headers
+    let body = text.rows
     // Widths; text columns capped at half the width.
     let cap = max(8, options.width / 2)
     var widths = header.indices.map { i in
@@ -55,7 +50,7 @@ public struct TextRenderer: Sendable {
     let gap = 2
     var shown = widths.count
     func total(_ k: Int) -> Int { widths.prefix(k).reduce(0, +) + gap * max(0, k - 1) }
-    let keep = max(1, t.columns.prefix { $0.role == .label || $0.role == .group }.count)
+    let keep = max(1, text.roles.prefix { $0 == .label || $0 == .group }.count)
     while shown > keep, total(shown) > options.width { shown -= 1 }
 
     var lines: [String] = []
@@ -75,8 +70,8 @@ public struct TextRenderer: Sendable {
     lines.append(paint((0..<shown).map { String(repeating: "─", count: widths[$0]) }
       .joined(separator: String(repeating: " ", count: gap)), "2"))
     for row in body { lines.append(line(row)) }
-    if shown < t.columns.count {
-      let hidden = t.columns[shown...].map(\.header)
+    if shown < header.count {
+      let hidden = header[shown...]
       lines.append(
         "(\(hidden.count) column\(hidden.count == 1 ? "" : "s") not shown for width: "
           + hidden.joined(separator: ", ") + "; widen the window, 'set width', or 'set format json')")

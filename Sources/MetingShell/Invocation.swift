@@ -114,8 +114,10 @@ public struct Invocation {
   /// Splits `rows` by the subgroup variables, in the order of their values
   /// (categories as sorted, numbers ascending). Rows with a missing group
   /// value are left out and counted in `missingGroup`.
-  public func groups(_ rows: RowSelection) throws(Diagnostic) -> (groups: [Group], missingGroup: Int) {
-    let items = subgroupItems
+  public func groups(_ rows: RowSelection, extra: [VarListItem] = []) throws(Diagnostic)
+    -> (groups: [Group], missingGroup: Int)
+  {
+    let items = subgroupItems + extra
     guard !items.isEmpty else { return ([Group(values: [], rows: rows)], 0) }
     let data = try dataset()
     let variables = try self.variables(items).compactMap { data[$0.name] }
@@ -187,6 +189,24 @@ public struct Invocation {
     guard let option = command.option("alternative") else { return .twoSided }
     let word = try option.choice(Alternative.allCases.map(\.rawValue))
     return Alternative(rawValue: word) ?? .twoSided
+  }
+
+  // MARK: Randomness
+
+  /// The generator of a resampling command: the session seed and the
+  /// number of the draw, mixed, so that each command gets its own stream
+  /// and a replayed script the same ones. Also the words for the report.
+  public mutating func randomGenerator() -> (SeededGenerator, String) {
+    let seed = state.settings.seed
+    let draw = state.settings.draws
+    state.settings.draws += 1
+    let mixed = seed &* 0x9E37_79B9_7F4A_7C15 &+ draw &* 0xBF58_476D_1CE4_E5B9
+    return (SeededGenerator(seed: mixed), "seed \(seed), draw \(draw + 1) (set seed N to change)")
+  }
+
+  /// A progress bar for a long computation (shown at a terminal after 1 s).
+  func progress(_ label: String, total: Int) -> Progress {
+    Progress(label, total: total, terminal: session.output.messagesToTerminal && session.interactive)
   }
 
   // MARK: Provenance

@@ -138,8 +138,9 @@ public final class Session {
       case .off: false
       case .auto: output.isTerminal && getenv("NO_COLOR") == nil
       }
+    // Not a terminal: nothing is cut (a file or a pipe keeps every column).
     return RenderOptions(
-      format: format ?? s.format, width: s.width ?? output.columns ?? 120, digits: s.digits, color: color)
+      format: format ?? s.format, width: s.width ?? output.columns ?? 100_000, digits: s.digits, color: color)
   }
 
   func emit(_ report: Report, format: OutputFormat? = nil) {

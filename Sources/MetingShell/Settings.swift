@@ -10,6 +10,10 @@ public struct Settings: Sendable, Equatable {
   /// Table width; nil follows the terminal.
   public var width: Int? = nil
   public var color: Choice = .auto
+  /// The seed of resampling commands (`set seed N`); each such command
+  /// takes the next draw, so a replayed script gives the same numbers.
+  public var seed: UInt64 = 20_261_129
+  public var draws: UInt64 = 0
 
   public init() {}
 
@@ -20,6 +24,7 @@ public struct Settings: Sendable, Equatable {
       ("digits", String(digits), "decimals of statistics in text (0–15)"),
       ("width", width.map(String.init) ?? "auto", "table width in columns, or auto (the terminal's)"),
       ("color", color.rawValue, "auto (on a terminal, unless NO_COLOR) | on | off"),
+      ("seed", String(seed), "seed of bootstrap and permutation commands (\(draws) drawn since it was set)"),
     ]
   }
 }

@@ -165,9 +165,13 @@ public enum Correlation {
       exact: false, n: count)
   }
 
-  /// Sizes of groups of tied values, as R's `table(x[duplicated(x)]) + 1`.
+  /// Sizes of groups of tied values, as R's `table(x[duplicated(x)]) + 1`
+  /// (exact duplicates, grouped by 15 significant digits as `table` does).
   private static func tieGroups(_ x: [Double]) -> [Double] {
-    Ranks(x).tieSizes.filter { $0 > 1 }.map(Double.init)
+    var seen: Set<Double> = []
+    var duplicated: [Double] = []
+    for v in x where !seen.insert(v).inserted { duplicated.append(v) }
+    return RTable.counts(duplicated).map { Double($0 + 1) }
   }
 }
 

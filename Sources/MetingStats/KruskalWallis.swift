@@ -1,6 +1,8 @@
 /// The Kruskal–Wallis rank sum test of k groups, as R's `kruskal.test`:
 /// H = [12/(N(N+1))·Σ R_j²/n_j − 3(N+1)] / [1 − Σ(t³−t)/(N³−N)] (tie
-/// corrected, as every anchor), against χ²(k − 1).
+/// corrected, as every anchor), against χ²(k − 1). The tie sizes t come
+/// from R's `table(x)`, which treats values equal to 15 digits as tied
+/// (see `RTable`).
 public enum KruskalWallis {
   public static func test(_ groups: [[Double]]) throws(StatsError) -> HypothesisTest {
     let nonEmpty = groups.filter { !$0.isEmpty }
@@ -17,7 +19,8 @@ public enum KruskalWallis {
       sum += r * r / Double(g.count)
       start += g.count
     }
-    let denominator = 1 - ranks.tieCorrection / (n * n * n - n)
+    let ties = RTable.counts(all).reduce(0.0) { $0 + Double($1 * $1 * $1 - $1) }
+    let denominator = 1 - ties / (n * n * n - n)
     guard denominator > 0 else { throw .constantData(what: "all values (every one tied)") }
     let h = (12 * sum / (n * (n + 1)) - 3 * (n + 1)) / denominator
     let df = Double(nonEmpty.count - 1)

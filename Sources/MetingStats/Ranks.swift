@@ -1,3 +1,5 @@
+import Foundation
+
 /// Ranks with ties averaged (R `rank(ties.method = "average")`) and the
 /// sizes of the tied groups, which tie corrections need.
 public struct Ranks: Sendable {
@@ -27,5 +29,19 @@ public struct Ranks: Sendable {
   /// Σ(t³ − t) over the tied groups.
   public var tieCorrection: Double {
     tieSizes.reduce(0) { $0 + Double($1 * $1 * $1 - $1) }
+  }
+}
+
+/// Counts of equal values as R's `table(x)` makes them: `table` turns the
+/// numbers into text with 15 significant digits first, so values that
+/// differ only beyond the 15th digit (0.16666666666666652 and
+/// 0.16666666666666674, say, from sums of item means) count as one. R's
+/// `kruskal.test` takes its tie correction from such a table while its
+/// ranks compare exactly; meting does the same to give R's digits.
+enum RTable {
+  static func counts(_ x: [Double]) -> [Int] {
+    var counts: [String: Int] = [:]
+    for v in x { counts[String(format: "%.15g", v), default: 0] += 1 }
+    return Array(counts.values)
   }
 }

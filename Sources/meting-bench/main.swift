@@ -3,6 +3,7 @@ import MetingData
 import MetingExample
 import MetingLanguage
 import MetingShell
+import MetingStats
 
 // meting's benchmark: figures and ratios against a peer (pandas, R) run in
 // the same session. Release build only: `make bench`.
@@ -170,6 +171,42 @@ let pandasScript = """
   print(json.dumps({"load": sorted(loads)[len(loads) // 2], "peak_mb": peak, "paired": timed(paired), "welch": timed(welch)}))
   """
 
+// MARK: Statistics timings (in process) and R's
+
+/// Bootstrap of a mean difference (71 vs 23, B = 10,000) and the exact
+/// Wilcoxon signed-rank test with its interval (n = 40), medians of 7.
+func statisticsTimings() -> (bootstrap: Double, wilcoxon: Double) {
+  var rng = SeededGenerator(seed: 5)
+  let treated = (0..<71).map { _ in rng.normal(mean: 0.25, sd: 0.4) }
+  let control = (0..<23).map { _ in rng.normal(mean: -0.05, sd: 0.4) }
+  let differences = (0..<40).map { _ in rng.normal(mean: 0.2, sd: 1) }
+  var boot: [Double] = []
+  var wil: [Double] = []
+  for _ in 0..<7 {
+    var g = SeededGenerator(seed: 1)
+    let t = now()
+    _ = try? Bootstrap.run(samples: [treated, control], replicates: 10_000, generator: &g) {
+      Summation.mean($0[0]) - Summation.mean($0[1])
+    }
+    boot.append(now() - t)
+    let u = now()
+    _ = try? WilcoxonSignedRank.test(differences)
+    wil.append(now() - u)
+  }
+  return (median(boot), median(wil))
+}
+
+let rScript = """
+  set.seed(5); x <- rnorm(71, 0.25, 0.4); y <- rnorm(23, -0.05, 0.4); d <- rnorm(40, 0.2, 1)
+  suppressPackageStartupMessages(library(boot))
+  med <- function(f) { ts <- replicate(5, system.time(f())[["elapsed"]]); median(ts) }
+  b <- med(function() { bt <- boot(data.frame(v = c(x, y), g = rep(1:2, c(71, 23))),
+    function(dd, i) { z <- dd[i, ]; mean(z$v[z$g == 1]) - mean(z$v[z$g == 2]) }, R = 10000, strata = rep(1:2, c(71, 23)));
+    boot.ci(bt, type = c("perc", "bca")) })
+  w <- med(function() for (k in 1:100) wilcox.test(d, conf.int = TRUE, exact = TRUE)) / 100
+  cat(sprintf('{"bootstrap": %.6f, "wilcoxon": %.6f}', b, w), "\\n")
+  """
+
 // MARK: Main
 
 let options = parseOptions()
@@ -244,6 +281,15 @@ if let r = which("Rscript") {
   rStartup = median(ts)
 }
 
+let stats = statisticsTimings()
+var rStats: [String: Double] = [:]
+if let r = which("Rscript") {
+  let script = NSTemporaryDirectory() + "meting-bench-r.R"
+  try? rScript.write(toFile: script, atomically: true, encoding: .utf8)
+  let result = run(r, [script])
+  if result.status == 0 { rStats = json(result.out) }
+}
+
 func f(_ x: Double, _ unit: String) -> String {
   switch unit {
   case "s": String(format: "%.3f s", x)
@@ -259,7 +305,7 @@ func ratio(_ peer: Double?, _ ours: Double) -> String {
 }
 func row(_ cells: [String]) {
   print(cells.enumerated().map { i, c in
-    i == 0 ? c.padding(toLength: 26, withPad: " ", startingAt: 0) : String(repeating: " ", count: max(0, 14 - c.count)) + c
+    i == 0 ? c.padding(toLength: 32, withPad: " ", startingAt: 0) : String(repeating: " ", count: max(0, 14 - c.count)) + c
   }.joined(separator: "  "))
 }
 
@@ -274,6 +320,11 @@ row(["Welch t by treated", f(welch, "ms"), pandas["welch"].map { f($0, "ms") } ?
 row(["startup to prompt", f(median(startup), "ms"), peerStartup.map { f($0.1, "ms") } ?? "–", ratio(peerStartup?.1, median(startup)), "≤ 50 ms"])
 if let rStartup { row(["  (R: Rscript + read.csv)", "", f(rStartup, "ms"), ratio(rStartup, median(startup)), ""]) }
 print("")
+row(["", "meting", "R", "R/meting", "target"])
+row(["bootstrap mean diff, B=10,000", f(stats.bootstrap, "ms"), rStats["bootstrap"].map { f($0, "ms") } ?? "–", ratio(rStats["bootstrap"], stats.bootstrap), "≤ 50 ms"])
+row(["exact Wilcoxon + CI, n = 40", String(format: "%.3f ms", stats.wilcoxon * 1000), rStats["wilcoxon"].map { String(format: "%.3f ms", $0 * 1000) } ?? "–", ratio(rStats["wilcoxon"], stats.wilcoxon), "≤ 10 ms"])
+print("")
+print("bootstrap: 71 vs 23 values, stratified, percentile and BCa intervals (R: boot + boot.ci, same design).")
 print("meting: analyses run through the shell's command path (parse, rows, grouping, statistics, report).")
 print("pandas: read_csv; pivot + scipy.stats.ttest_rel per category; scipy.stats.ttest_ind(equal_var=False).")
 print("startup: process start, load the 188-row example, quit (peer: python3 importing pandas and reading it).")

@@ -63,3 +63,32 @@ struct ExampleStudyTests {
     try expectGolden(output.standardOutput, "mijn-bedrijf.out")
   }
 }
+
+@Suite("statistics commands on the example study", .serialized)
+struct StatisticsCommandTests {
+  @Test("the statistics script replays to its golden output")
+  func golden() throws {
+    let (session, output) = makeSession(echo: true)
+    let path = repositoryRoot + "/Tests/MetingShellTests/Golden/statistics.met"
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let status = session.run(SourceFile(name: "statistics.met", text: text))
+    #expect(status == 0, "\(output.standardError)")
+    try expectGolden(output.standardOutput, "statistics.out")
+  }
+
+  @Test("a resampling command gives the same numbers when replayed, and other numbers with another seed")
+  func reproducible() throws {
+    func run(_ seed: Int) -> String {
+      let (session, output) = makeSession()
+      session.run(SourceFile(name: "t", text: """
+        load examples/mijn-bedrijf/firms_wide.csv
+        set seed \(seed)
+        set format json
+        bootstrap meandiff sic_post by treated, reps(500)
+        """))
+      return output.standardOutput
+    }
+    #expect(run(1) == run(1))
+    #expect(run(1) != run(2))
+  }
+}

@@ -14,6 +14,8 @@ enum DescriptivesCommand {
     let rows = try inv.rows()
     let (groups, missingGroup) = try inv.groups(rows)
     var body: [[Cell]] = []
+    var shapes: [[Cell]] = []
+    let trim = try inv.number("trim", default: 0.05)
     var used = 0
     var missing = 0
     for v in variables {
@@ -31,6 +33,15 @@ enum DescriptivesCommand {
           throw inv.statisticsError(error)
         }
         func c(_ x: Double?) -> Cell { x.map(Cell.number) ?? .missing(d.n == 0 ? "." : "n<2") }
+        if inv.flag("detail") {
+          let s = Shape(valid, trim: trim, quantiles: definition)
+          func c3(_ x: Double?, _ needed: Int) -> Cell { x.map(Cell.number) ?? .missing("n<\(needed)") }
+          shapes.append(
+            [.text(v.name)] + group.values.map { .text($0.value) } + [
+              .number(Double(valid.count)), c3(s.skewness, 3), c3(s.seSkewness, 3), c3(s.kurtosis, 4), c3(s.seKurtosis, 4),
+              c3(s.trimmedMean, 1), c3(s.iqr, 1),
+            ])
+        }
         body.append(
           [.text(v.name)] + group.values.map { .text($0.value) } + [
             .number(Double(d.n)), .number(Double(values.count - valid.count)), c(d.mean), c(d.sd), c(d.se),
@@ -45,18 +56,33 @@ enum DescriptivesCommand {
       columns: [Column("variable", key: "variable", role: .label)] + (try inv.groupColumns()) + [
         Column("n", key: "n", role: .count), Column("missing", key: "missing", role: .count),
         Column("mean", key: "mean", role: .statistic), Column("sd", key: "sd", role: .statistic),
-        Column("se", key: "se", role: .statistic), Column("\(percent)% CI low", key: "ci_low", role: .statistic),
-        Column("CI high", key: "ci_high", role: .statistic), Column("min", key: "min", role: .statistic),
+        Column("se", key: "se", role: .statistic), .lower("\(percent)% CI", key: "ci_low"), .upper("CI high", key: "ci_high"), Column("min", key: "min", role: .statistic),
         Column("q1", key: "q1", role: .statistic), Column("median", key: "median", role: .statistic),
         Column("q3", key: "q3", role: .statistic), Column("max", key: "max", role: .statistic),
       ],
       rows: body, notes: ["SD with n − 1; CI = mean ± t(\(1 - (1 - level) / 2), n − 1)·SE; quartiles: \(definition.words)."],
       fields: [("conf_level", .number(level))])
+    var blocks: [Block] = [.table(table)]
+    if inv.flag("detail") {
+      blocks.append(.table(Table(
+        title: "Shape", kind: "shape",
+        method: "skewness G1 and kurtosis G2 with standard errors (SPSS, PSPP, Excel; scipy bias=False); \(NumberFormat.shortest(trim * 100))% trimmed mean (R mean(trim)); IQR by \(definition.words)",
+        columns: [Column("variable", key: "variable", role: .label)] + (try inv.groupColumns()) + [
+          Column("n", key: "n", role: .count), Column("skewness", key: "skewness", role: .statistic),
+          Column("se", key: "se_skewness", role: .statistic), Column("kurtosis", key: "kurtosis", role: .statistic),
+          Column("se", key: "se_kurtosis", role: .statistic),
+          Column("\(NumberFormat.shortest(trim * 100))% trimmed", key: "trimmed_mean", role: .statistic),
+          Column("IQR", key: "iqr", role: .statistic),
+        ],
+        rows: shapes,
+        notes: ["Kurtosis is excess kurtosis (0 for a normal distribution); Stata's summarize, detail prints the uncorrected b2 (3 for a normal)."],
+        fields: [("trim", .number(trim))])))
+    }
     var drops: [(reason: String, count: Int)] = []
     if variables.count == 1 { drops.append((reason: "missing \(variables[0].name)", count: missing)) }
     if missingGroup > 0 { drops.append((reason: "missing by value", count: missingGroup)) }
     return inv.report(
-      [.table(table)],
+      blocks,
       provenance: inv.provenance(
         selected: rows, used: variables.count == 1 ? used : nil, unit: "values", dropped: drops))
   }

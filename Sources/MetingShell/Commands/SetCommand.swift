@@ -40,13 +40,17 @@ enum SetCommand {
         guard let w = Int(value.text), w >= 40 else { throw bad("auto or a number of columns (at least 40)") }
         settings.width = w
       }
+    case "seed":
+      guard let seed = UInt64(value.text) else { throw bad("a whole number from 0 to 18446744073709551615") }
+      settings.seed = seed
+      settings.draws = 0
     case "color", "colour":
       guard let c = Settings.Choice(rawValue: value.text) else { throw bad("auto, on or off") }
       settings.color = c
     default:
       throw LanguageDiagnostics.invalid(
         "unknown setting '\(name.text)'", range: name.range, category: .syntax,
-        help: Suggestions.closest(to: name.text, in: ["format", "digits", "width", "color"]).map { ["did you mean '\($0)'?"] }
+        help: Suggestions.closest(to: name.text, in: ["format", "digits", "width", "color", "seed"]).map { ["did you mean '\($0)'?"] }
           ?? ["type 'set' to list the settings"])
     }
     inv.state.settings = settings
