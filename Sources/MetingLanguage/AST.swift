@@ -47,6 +47,20 @@ public indirect enum Expr: Sendable, Equatable {
     case .name(let n): n.range
     }
   }
+
+  /// The same expression covering `range`: a parenthesized expression
+  /// spans its parentheses, so that `!(a & b)` is shown whole.
+  func spanning(_ range: SourceRange) -> Expr {
+    switch self {
+    case .number(let v, _): .number(v, range)
+    case .string(let s, _): .string(s, range)
+    case .name(let n): .name(Name(n.text, range))
+    case .unary(let op, let e, _): .unary(op, e, range)
+    case .binary(let op, let l, let r, _): .binary(op, l, r, range)
+    case .call(let n, let args, _): .call(n, args, range)
+    case .member(let e, let items, let negated, _): .member(e, items, negated: negated, range)
+    }
+  }
 }
 
 /// An argument of a function call: an expression, or a variable range or

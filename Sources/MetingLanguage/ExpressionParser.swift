@@ -191,8 +191,8 @@ struct ExpressionParser {
       let open = advance()
       let inner = try parseExpression()
       guard current.kind == .rightParen else { throw LanguageDiagnostics.unclosed("')'", opener: open) }
-      advance()
-      return inner
+      let close = advance()
+      return inner.spanning(open.range.union(close.range))
     default:
       throw LanguageDiagnostics.expected("a value", found: t)
     }

@@ -216,14 +216,25 @@ public struct Provenance: Sendable {
     if let condition { parts.append("where \(condition)") }
     parts.append(
       rowsSelected == rowsInData ? "all \(rowsInData) rows" : "\(rowsSelected) of \(rowsInData) rows")
-    if let used { parts.append("\(used) \(unit) used") }
+    if let used { parts.append(Provenance.counted(used, unit) + " used") }
     let drops = dropped.filter { $0.count > 0 }
     if used != nil {
       parts.append(
         drops.isEmpty
           ? "none dropped"
-          : "dropped: " + drops.map { "\($0.count) \($0.reason)" }.joined(separator: ", "))
+          : "dropped: " + drops.map { Provenance.counted($0.count, $0.reason) }.joined(separator: ", "))
     }
     return parts.joined(separator: " · ")
+  }
+
+  /// "3 pairs missing sic", "1 pair missing sic": the reasons (and JSON
+  /// keys) are phrased in the plural; one of them reads in the singular.
+  static func counted(_ count: Int, _ phrase: String) -> String {
+    guard count == 1 else { return "\(count) \(phrase)" }
+    let words = phrase.split(separator: " ", maxSplits: 1)
+    guard let noun = words.first, ["rows", "pairs", "units", "values", "firms"].contains(String(noun)) else {
+      return "1 \(phrase)"
+    }
+    return "1 " + ([String(noun.dropLast())] + words.dropFirst().map(String.init)).joined(separator: " ")
   }
 }

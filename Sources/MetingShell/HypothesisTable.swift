@@ -28,7 +28,9 @@ struct HypothesisTable {
         row += [r.estimate.map(Cell.number) ?? .empty, r.ciLow.map(Cell.number) ?? .empty, r.ciHigh.map(Cell.number) ?? .empty]
       }
       rows.append(row)
-      if let achieved = r.confLevel, let wanted = confLevel, abs(achieved - wanted) > 1e-12 {
+      if r.estimateName == "midrange" {
+        notes.append("\(context): all values are tied, so there is no interval; the estimate is their midrange (as R)")
+      } else if let achieved = r.confLevel, let wanted = confLevel, abs(achieved - wanted) > 1e-12 {
         notes.append("\(context): the exact distribution reaches a \(NumberFormat.shortest(achieved * 100))% interval, not \(NumberFormat.shortest(wanted * 100))%")
       }
     case .failure(let e):

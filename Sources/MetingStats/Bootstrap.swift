@@ -26,22 +26,27 @@ public enum Bootstrap {
     public let z0: Double?
     public let acceleration: Double?
     public let confLevel: Double
+    /// Replicates whose statistic was not finite (e.g. d of a resample
+    /// with an SD of 0): left out of the intervals, as boot.ci does.
+    public let nonFinite: Int
   }
 
   /// Resamples `samples` `replicates` times and returns the intervals of
   /// `statistic`. `progress` is called now and then with the replicates
   /// done; returning false cancels (the error says how far it got).
+  /// `names` and `statisticName` word the errors.
   public static func run(
     samples: [[Double]], replicates: Int, confLevel: Double = 0.95, generator: inout SeededGenerator,
+    names: [String]? = nil, statisticName: String = "the statistic",
     progress: ((Int) -> Bool)? = nil, statistic: ([[Double]]) -> Double
   ) throws(StatsError) -> Result {
     try requireConfidenceLevel(confLevel)
     guard replicates >= 10 else { throw .invalidArgument("the bootstrap needs at least 10 replicates, not \(replicates)") }
     for (g, s) in samples.enumerated() where s.count < 2 {
-      throw .tooFewObservations(what: "group \(g + 1) of the bootstrap", needed: 2, got: s.count)
+      throw .tooFewObservations(what: names?[g] ?? "group \(g + 1) of the bootstrap", needed: 2, got: s.count)
     }
     let t0 = statistic(samples)
-    guard t0.isFinite else { throw .invalidArgument("the statistic is not finite on the data") }
+    guard t0.isFinite else { throw .invalidArgument("\(statisticName) is not defined on these data (an SD of 0?)") }
     var t = [Double](repeating: 0, count: replicates)
     var scratch = samples.map { [Double](repeating: 0, count: $0.count) }
     for b in 0..<replicates {
@@ -53,6 +58,10 @@ public enum Bootstrap {
       if b % 256 == 255, let progress, !progress(b + 1) {
         throw .invalidArgument("cancelled after \(b + 1) of \(replicates) bootstrap replicates; nothing was changed")
       }
+    }
+    let finite = t.lazy.filter(\.isFinite).count
+    guard finite >= 2 else {
+      throw .invalidArgument("\(statisticName) is not defined on \(replicates - finite) of \(replicates) resamples; no interval")
     }
     let influence = jackknifeInfluence(samples: samples, statistic: statistic)
     return intervals(t0: t0, replicates: t, influence: influence, confLevel: confLevel)
@@ -88,7 +97,7 @@ public enum Bootstrap {
     return Result(
       estimate: t0, replicates: t.count, bias: mean - t0, se: se, percentileLow: percentile[0],
       percentileHigh: percentile[1], bcaLow: bca?[0], bcaHigh: bca?[1], z0: z0.isFinite ? z0 : nil,
-      acceleration: a.isFinite ? a : nil, confLevel: confLevel)
+      acceleration: a.isFinite ? a : nil, confLevel: confLevel, nonFinite: raw.count - t.count)
   }
 
   private static func pow15(_ x: Double) -> Double { x * x.squareRoot() }

@@ -10,11 +10,12 @@
 public enum MannWhitney {
   public static func test(
     _ x: [Double], _ y: [Double], mu: Double = 0, alternative: Alternative = .twoSided, exact requested: Bool? = nil,
-    correct: Bool = true, confLevel: Double = 0.95, rootTolerance: Double = 1e-4
+    correct: Bool = true, confLevel: Double = 0.95, rootTolerance: Double = 1e-4,
+    names: (String, String) = ("the first group", "the second group")
   ) throws(StatsError) -> HypothesisTest {
     try requireConfidenceLevel(confLevel)
-    guard !x.isEmpty else { throw .tooFewObservations(what: "the first group", needed: 1, got: 0) }
-    guard !y.isEmpty else { throw .tooFewObservations(what: "the second group", needed: 1, got: 0) }
+    guard !x.isEmpty else { throw .tooFewObservations(what: names.0, needed: 1, got: 0) }
+    guard !y.isEmpty else { throw .tooFewObservations(what: names.1, needed: 1, got: 0) }
     let nx = Double(x.count)
     let ny = Double(y.count)
     let ranks = Ranks(x.map { $0 - mu } + y)

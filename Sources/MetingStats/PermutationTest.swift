@@ -11,9 +11,12 @@
 public enum PermutationTest {
   public static func meanDifference(
     _ x: [Double], _ y: [Double], alternative: Alternative = .twoSided, replicates: Int = 10_000,
-    exactLimit: Double = 200_000, generator: inout SeededGenerator, progress: ((Int) -> Bool)? = nil
+    exactLimit: Double = 200_000, generator: inout SeededGenerator, progress: ((Int) -> Bool)? = nil,
+    names: (String, String) = ("the first group", "the second group")
   ) throws(StatsError) -> HypothesisTest {
-    guard x.count >= 1, y.count >= 1, x.count + y.count >= 3 else {
+    guard !x.isEmpty else { throw .tooFewObservations(what: names.0, needed: 1, got: 0) }
+    guard !y.isEmpty else { throw .tooFewObservations(what: names.1, needed: 1, got: 0) }
+    guard x.count + y.count >= 3 else {
       throw .tooFewObservations(what: "the two groups", needed: 3, got: x.count + y.count)
     }
     let all = x + y

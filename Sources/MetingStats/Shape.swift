@@ -40,19 +40,13 @@ public struct Shape: Sendable, Equatable {
     let m2 = c2.value / n
     let m3 = c3.value / n
     let m4 = c4.value / n
+    // The standard errors depend on n only: SPSS prints them even when
+    // the values are constant and G1, G2 are undefined (0/0).
     let seG1 = (6 * n * (n - 1) / ((n - 2) * (n + 1) * (n + 3))).squareRoot()
-    if m2 > 0 {
-      skewness = (n * (n - 1)).squareRoot() / (n - 2) * m3 / (m2 * m2.squareRoot())
-      seSkewness = seG1
-      if x.count >= 4 {
-        kurtosis = ((n + 1) * (m4 / (m2 * m2) - 3) + 6) * (n - 1) / ((n - 2) * (n - 3))
-        seKurtosis = 2 * seG1 * ((n * n - 1) / ((n - 3) * (n + 5))).squareRoot()
-      } else {
-        (kurtosis, seKurtosis) = (nil, nil)
-      }
-    } else {
-      (skewness, seSkewness, kurtosis, seKurtosis) = (nil, nil, nil, nil)
-    }
+    seSkewness = seG1
+    seKurtosis = x.count >= 4 ? 2 * seG1 * ((n * n - 1) / ((n - 3) * (n + 5))).squareRoot() : nil
+    skewness = m2 > 0 ? (n * (n - 1)).squareRoot() / (n - 2) * m3 / (m2 * m2.squareRoot()) : nil
+    kurtosis = m2 > 0 && x.count >= 4 ? ((n + 1) * (m4 / (m2 * m2) - 3) + 6) * (n - 1) / ((n - 2) * (n - 3)) : nil
   }
 
   /// R's `mean(x, trim)`: the median when trim ≥ 0.5.

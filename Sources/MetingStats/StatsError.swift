@@ -16,7 +16,7 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
     case .tooFewObservations(let what, let needed, let got):
       "not enough observations in \(what): need at least \(needed), have \(got)"
     case .constantData(let what):
-      "\(what) are essentially constant (zero variance): the test statistic is undefined"
+      "\(what) are essentially constant (zero variance), so the statistic is undefined"
     case .invalidArgument(let message):
       message
     case .cancelled:

@@ -97,13 +97,20 @@ public enum WilcoxonSignedRank {
       let c = corrected ? continuity(zd, alternative) : 0
       return (zd - c) / s
     }
+    let low = values.min() ?? 0
+    let high = values.max() ?? 0
     let interval = invertNormal(
-      { w($0, corrected: correct) }, lower: values.min() ?? 0, upper: values.max() ?? 0, confLevel: confLevel,
+      { w($0, corrected: correct) }, lower: low, upper: high, confLevel: confLevel,
       alternative: alternative, tolerance: rootTolerance, fallback: Quantile.median(sorted: values.sorted()))
-    let estimate = RootFinding.zeroin(
-      { w($0, corrected: false) }, lower: values.min() ?? 0, upper: values.max() ?? 0, tolerance: rootTolerance)
+    // All values tied: W is 0/0 everywhere, so R gives no interval
+    // (conf.level 0) and the midrange as the estimate.
+    let allTied = !w(low, corrected: false).isFinite
+    let estimate =
+      allTied
+      ? (low + high) / 2
+      : RootFinding.zeroin({ w($0, corrected: false) }, lower: low, upper: high, tolerance: rootTolerance)
     return HypothesisTest(
-      statisticKey: "v", statistic: v, p: p, estimateName: "(pseudo)median", estimate: estimate,
+      statisticKey: "v", statistic: v, p: p, estimateName: allTied ? "midrange" : "(pseudo)median", estimate: estimate,
       ciLow: interval.low, ciHigh: interval.high, confLevel: interval.level, alternative: alternative,
       method: "\(name) test\(correct ? " with continuity correction" : ""), normal approximation, \(alternative.words)"
         + (ranks.hasTies || zeroes ? " (ties or zeros: no exact p)" : ""),

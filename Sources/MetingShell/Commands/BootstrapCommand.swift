@@ -16,6 +16,7 @@ enum BootstrapCommand {
     }
     let statistic = statisticWord.text
     var samples: [[Double]] = []
+    var names: [String] = []
     var what = ""
     var provenance: Provenance
     let compute: ([[Double]]) -> Double
@@ -26,6 +27,7 @@ enum BootstrapCommand {
       let rows = try inv.rows()
       let values = try inv.numbers(v[0].name, rows).filter { !$0.isNaN }
       samples = [values]
+      names = [v[0].name]
       what = "\(statistic) of \(v[0].name)"
       compute = statistic == "mean"
         ? { Summation.mean($0[0]) }
@@ -40,6 +42,7 @@ enum BootstrapCommand {
       }
       let data = try GroupedSamples.gather(&inv, variables: v, exactlyTwo: true, command: "bootstrap")
       samples = data.cells[0].samples
+      names = data.labels.map { "\(v[0].name) in \(data.groupVariable) = \($0)" }
       what = (statistic == "d" ? "Cohen's d" : "mean difference") + " of \(v[0].name): \(data.groupVariable) \(data.labels[0]) − \(data.labels[1])"
       compute = statistic == "d"
         ? { (try? EffectSize.cohenD(SampleMoments($0[0]), SampleMoments($0[1])).value) ?? .nan }
@@ -57,6 +60,7 @@ enum BootstrapCommand {
       // Later group minus earlier: change in group 2 − change in group 1.
       samples = [pairs.groups[1].differences, pairs.groups[0].differences]
       let labels = pairs.groups.map { $0.values.last?.value ?? "" }
+      names = [labels[1], labels[0]].map { "\(groupName.text) = \($0)" }
       what = "difference in mean change (\(pairs.difference)): \(groupName.text) \(labels[1]) − \(labels[0])"
       compute = { Summation.mean($0[0]) - Summation.mean($0[1]) }
       provenance = inv.provenance(selected: try inv.rows(), used: pairs.used, unit: pairs.unit, dropped: pairs.dropped)
@@ -71,8 +75,8 @@ enum BootstrapCommand {
     let result: Bootstrap.Result
     do {
       result = try Bootstrap.run(
-        samples: samples, replicates: reps, confLevel: level, generator: &generator, progress: progress.update,
-        statistic: compute)
+        samples: samples, replicates: reps, confLevel: level, generator: &generator, names: names,
+        statisticName: statistic == "d" ? "Cohen's d" : "the \(statistic)", progress: progress.update, statistic: compute)
     } catch {
       if Interrupt.isRequested { throw LanguageDiagnostics.cancelled().with(message: error.description) }
       throw inv.statisticsError(error)
@@ -97,7 +101,9 @@ enum BootstrapCommand {
           + (result.z0.map { NumberFormat(digits: 4).text($0, role: .statistic) } ?? "—") + ", acceleration a = "
           + (result.acceleration.map { NumberFormat(digits: 4).text($0, role: .statistic) } ?? "—") + ".",
         "Random numbers: \(seedWords).",
-      ],
+      ] + (result.nonFinite > 0
+        ? ["\(result.nonFinite) of \(reps) resamples gave no finite value (an SD of 0) and are left out, as boot.ci does."]
+        : []),
       fields: [("conf_level", .number(level)), ("statistic", .text(statistic))])
     return inv.report([.table(table)], provenance: provenance)
   }

@@ -35,7 +35,9 @@ enum DescriptivesCommand {
         func c(_ x: Double?) -> Cell { x.map(Cell.number) ?? .missing(d.n == 0 ? "." : "n<2") }
         if inv.flag("detail") {
           let s = Shape(valid, trim: trim, quantiles: definition)
-          func c3(_ x: Double?, _ needed: Int) -> Cell { x.map(Cell.number) ?? .missing("n<\(needed)") }
+          func c3(_ x: Double?, _ needed: Int) -> Cell {
+            x.map(Cell.number) ?? .missing(valid.count == 0 ? "." : valid.count < needed ? "n<\(needed)" : "sd 0")
+          }
           shapes.append(
             [.text(v.name)] + group.values.map { .text($0.value) } + [
               .number(Double(valid.count)), c3(s.skewness, 3), c3(s.seSkewness, 3), c3(s.kurtosis, 4), c3(s.seKurtosis, 4),
@@ -75,7 +77,8 @@ enum DescriptivesCommand {
           Column("IQR", key: "iqr", role: .statistic),
         ],
         rows: shapes,
-        notes: ["Kurtosis is excess kurtosis (0 for a normal distribution); Stata's summarize, detail prints the uncorrected b2 (3 for a normal)."],
+        notes: ["Kurtosis is excess kurtosis (0 for a normal distribution); Stata's summarize, detail prints the uncorrected b2 (3 for a normal)."]
+          + (shapes.contains { $0.contains(.missing("sd 0")) } ? ["sd 0: the values are constant, so skewness and kurtosis are undefined."] : []),
         fields: [("trim", .number(trim))])))
     }
     var drops: [(reason: String, count: Int)] = []

@@ -17,16 +17,27 @@ enum EffectSizeCommand {
     var notes: [String] = []
     var title = ""
     var provenance: Provenance
-    func add(_ labels: [Cell], _ r: Result<StandardizedDifference, StatsError>, _ context: String) {
-      switch r {
-      case .success(let e):
+    /// One row per measure; a measure that cannot be computed keeps its
+    /// row, with the reason in the notes (once per context).
+    var failures = 0
+    var firstFailure: String?
+    func add(
+      _ labels: [Cell], _ kind: StandardizedDifference.Kind, _ context: String,
+      _ compute: () throws(StatsError) -> StandardizedDifference
+    ) {
+      do {
+        let e = try compute()
         rows.append(
           labels + [
             .text(e.kind.rawValue), .number(e.estimate), e.ciLow.map(Cell.number) ?? .missing("—"),
             e.ciHigh.map(Cell.number) ?? .missing("—"), .text(e.method),
           ])
-      case .failure(let e):
-        notes.append("\(context): \(e.description)")
+      } catch {
+        failures += 1
+        let note = "\(context): \(error.description)"
+        if firstFailure == nil { firstFailure = note }
+        if !notes.contains(note) { notes.append(note) }
+        rows.append(labels + [.text(kind.rawValue), .missing("—"), .missing("—"), .missing("—"), .text("not computed (see below)")])
       }
     }
     var labelColumns = [Column("variable", key: "variable", role: .label)] + (try inv.groupColumns())
@@ -38,9 +49,15 @@ enum EffectSizeCommand {
         let b = SampleMoments(cell.samples[1])
         let labels: [Cell] = [.text(cell.variable)] + cell.subgroup.map { .text($0.value) }
         let context = ([cell.variable] + cell.subgroup.map { "\($0.variable) = \($0.value)" }).joined(separator: ", ")
-        add(labels, Result { () throws(StatsError) in try StandardizedDifference.cohenD(a, b, confLevel: level, alternative: alternative) }, context)
-        add(labels, Result { () throws(StatsError) in try StandardizedDifference.hedgesG(a, b, confLevel: level, alternative: alternative) }, context)
-        add(labels, Result { () throws(StatsError) in try StandardizedDifference.glassDelta(a, control: b, confLevel: level, alternative: alternative) }, context)
+        add(labels, .cohenD, context) { () throws(StatsError) in
+          try StandardizedDifference.cohenD(a, b, confLevel: level, alternative: alternative)
+        }
+        add(labels, .hedgesG, context) { () throws(StatsError) in
+          try StandardizedDifference.hedgesG(a, b, confLevel: level, alternative: alternative)
+        }
+        add(labels, .glassDelta, context) { () throws(StatsError) in
+          try StandardizedDifference.glassDelta(a, control: b, confLevel: level, alternative: alternative)
+        }
       }
       title = "Effect sizes · \(data.groupVariable) \(data.labels[0]) − \(data.labels[1])"
       notes.insert("Glass's Δ uses the SD of \(data.groupVariable) = \(data.labels[1]) (the second group; reference(…) chooses it).", at: 0)
@@ -77,11 +94,9 @@ enum EffectSizeCommand {
           continue
         }
         let labels: [Cell] = [.text(pairs.difference)] + key.map { .text($0) }
-        add(
-          labels,
-          Result { () throws(StatsError) in
-            try StandardizedDifference.morris(treatedPre: t.second, treatedPost: t.first, controlPre: c.second, controlPost: c.first)
-          }, key.joined(separator: ", "))
+        add(labels, .morris, key.joined(separator: ", ")) { () throws(StatsError) in
+          try StandardizedDifference.morris(treatedPre: t.second, treatedPost: t.first, controlPre: c.second, controlPost: c.first)
+        }
       }
       title = "Effect size of a pretest–posttest–control design · \(grouping.name) \(treated) vs \(control)"
       labelColumns[0].hiddenInText = true
@@ -92,17 +107,17 @@ enum EffectSizeCommand {
         let labels: [Cell] = [.text(pairs.difference)] + g.values.map { .text($0.value) }
         let context = ([pairs.difference] + g.values.map { "\($0.variable) = \($0.value)" }).joined(separator: ", ")
         let (x, y) = (g.first, g.second)
-        add(labels, Result { () throws(StatsError) in
+        add(labels, .dz, context) { () throws(StatsError) in
           try StandardizedDifference.dz(differences: SampleMoments(g.differences), confLevel: level, alternative: alternative)
-        }, context)
-        add(labels, Result { () throws(StatsError) in try StandardizedDifference.dav(x, y) }, context)
-        add(labels, Result { () throws(StatsError) in try StandardizedDifference.drm(x, y) }, context)
+        }
+        add(labels, .dav, context) { () throws(StatsError) in try StandardizedDifference.dav(x, y) }
+        add(labels, .drm, context) { () throws(StatsError) in try StandardizedDifference.drm(x, y) }
       }
       title = "Effect sizes of paired data · \(pairs.difference)"
       labelColumns[0].hiddenInText = true
       provenance = inv.provenance(selected: try inv.rows(), used: pairs.used, unit: pairs.unit, dropped: pairs.dropped)
     }
-    if rows.isEmpty, let first = notes.last {
+    if failures == rows.count, let first = firstFailure {
       throw LanguageDiagnostics.statistics(first, range: inv.command.name.range)
     }
     let table = Table(

@@ -60,7 +60,13 @@ enum HelpCommand {
           case .word(let choices): "\(o.name)(\(choices.joined(separator: "|")))"
           case .path: "\(o.name)(FILE)"
           }
-        lines.append("  " + shape.padding(30) + o.summary)
+        // A long signature gets its summary on the next line.
+        if shape.count < 30 {
+          lines.append("  " + shape.padding(30) + o.summary)
+        } else {
+          lines.append("  " + shape)
+          lines.append("  " + "".padding(30) + o.summary)
+        }
       }
     }
     switch spec.by {

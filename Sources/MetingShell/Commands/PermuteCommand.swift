@@ -27,7 +27,8 @@ enum PermuteCommand {
       let result = Result { () throws(StatsError) -> HypothesisTest in
         try PermutationTest.meanDifference(
           x, y, alternative: alternative, replicates: reps, generator: &generator,
-          progress: { progress.update(i * reps + $0) })
+          progress: { progress.update(i * reps + $0) },
+          names: ("\(data.groupVariable) = \(data.labels[0])", "\(data.groupVariable) = \(data.labels[1])"))
       }
       if case .success(let r) = result, !r.exact { anyRandom = true }
       if Interrupt.isRequested { throw LanguageDiagnostics.cancelled() }

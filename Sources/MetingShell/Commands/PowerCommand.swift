@@ -31,6 +31,20 @@ enum PowerCommand {
         "give two of n(), d() and power(): the third is solved for", range: inv.command.range, category: .syntax,
         help: ["e.g. power twosample, n(71 23) power(0.8)  — the effect 71 and 23 firms can detect"])
     }
+    if let ns, let o = inv.command.option("n") {
+      let most = design == "twosample" ? 2 : 1
+      guard ns.count <= most else {
+        throw LanguageDiagnostics.badOptionValue(
+          option: "n", expected: design == "twosample" ? "n per group, or n1 and n2" : "one n", range: o.range)
+      }
+      // df ≥ 1 in every design, and n ≥ 2 per group as R's power.t.test.
+      guard ns.allSatisfy({ $0 >= 2 && $0.isFinite }) else {
+        throw LanguageDiagnostics.badOptionValue(option: "n", expected: "at least 2 per group", range: o.range)
+      }
+    }
+    if let d, !d.isFinite {
+      throw LanguageDiagnostics.badOptionValue(option: "d", expected: "a finite effect size", range: inv.command.option("d")?.range ?? inv.command.range)
+    }
     var model: PowerTTest.Design
     var n1: Double? = ns?.first
     var n2: Double? = nil
@@ -42,6 +56,9 @@ enum PowerCommand {
         model = .twoSampleRatio(ns[1] / ns[0])
         n2 = ns[1]
       } else if let ratio = try inv.command.option("ratio")?.number() {
+        guard ratio > 0, ratio.isFinite else {
+          throw LanguageDiagnostics.badOptionValue(option: "ratio", expected: "a positive n2/n1", range: inv.command.option("ratio")?.range ?? inv.command.range)
+        }
         model = .twoSampleRatio(ratio)
       } else {
         model = .twoSample

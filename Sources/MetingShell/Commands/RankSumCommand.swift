@@ -22,7 +22,9 @@ enum RankSumCommand {
       builder.add(
         [.text(cell.variable)] + cell.subgroup.map { .text($0.value) },
         Result { () throws(StatsError) -> HypothesisTest in
-          try MannWhitney.test(x, y, mu: mu, alternative: alternative, exact: exact, correct: correct, confLevel: level)
+          try MannWhitney.test(
+            x, y, mu: mu, alternative: alternative, exact: exact, correct: correct, confLevel: level,
+            names: ("\(data.groupVariable) = \(data.labels[0])", "\(data.groupVariable) = \(data.labels[1])"))
         },
         context: ([cell.variable] + cell.subgroup.map { "\($0.variable) = \($0.value)" }).joined(separator: ", "))
     }
@@ -55,13 +57,19 @@ enum KruskalCommand {
     var builder = HypothesisTable(
       labelColumns: [Column("variable", key: "variable", role: .label)] + (try inv.groupColumns()),
       statisticHeader: "H", estimateHeader: nil, confLevel: nil)
+    var emptyGroups: [String] = []
     for cell in data.cells {
       let samples = cell.samples
+      let context = ([cell.variable] + cell.subgroup.map { "\($0.variable) = \($0.value)" }).joined(separator: ", ")
+      let empty = zip(data.labels, samples).filter { $0.1.isEmpty }.map { "\(data.groupVariable) = \($0.0)" }
+      if !empty.isEmpty {
+        emptyGroups.append("\(context): \(empty.joined(separator: ", ")) \(empty.count == 1 ? "has" : "have") no values and \(empty.count == 1 ? "is" : "are") left out (df counts the groups with values, as R)")
+      }
       builder.add(
         [.text(cell.variable)] + cell.subgroup.map { .text($0.value) },
-        Result { () throws(StatsError) -> HypothesisTest in try KruskalWallis.test(samples) },
-        context: ([cell.variable] + cell.subgroup.map { "\($0.variable) = \($0.value)" }).joined(separator: ", "))
+        Result { () throws(StatsError) -> HypothesisTest in try KruskalWallis.test(samples) }, context: context)
     }
+    builder.notes += emptyGroups
     if data.cells.count == 1, builder.methods.isEmpty, let note = builder.notes.first {
       throw LanguageDiagnostics.statistics(note, range: inv.command.name.range)
     }
