@@ -8,7 +8,8 @@
 //                          ▼
 //                     MetingReport
 //
-// C libraries stay behind thin system-library targets (CEditLine, CRmath).
+// C libraries stay behind thin system-library targets (CEditLine, CRmath,
+// CLapack).
 
 import PackageDescription
 
@@ -24,11 +25,13 @@ let package = Package(
                    providers: [.apt(["libedit-dev"])]),
     .systemLibrary(name: "CRmath", pkgConfig: "libRmath",
                    providers: [.apt(["r-mathlib"])]),
+    .systemLibrary(name: "CLapack", pkgConfig: "lapack",
+                   providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
 
     .target(name: "CMetingSupport"),
 
     .target(name: "MetingData", dependencies: ["CMetingSupport"]),
-    .target(name: "MetingStats", dependencies: ["CRmath"]),
+    .target(name: "MetingStats", dependencies: ["CRmath", "CLapack"]),
     .target(name: "MetingLanguage", dependencies: ["MetingData"]),
     .target(name: "MetingReport"),
     .target(name: "MetingExample", dependencies: ["MetingData", "MetingStats"]),

@@ -1,0 +1,110 @@
+# Reference values for meting's models: least squares with classical,
+# heteroskedasticity-robust (HC0–HC3) and cluster-robust (CR1) standard
+# errors, and Wald tests of groups of coefficients.
+#
+# Regenerate (from the repository root):
+#   Rscript Tests/reference/models.R > Tests/MetingStatsTests/Reference/models.json
+#
+# Needs base R, sandwich, lmtest and car (Debian: r-base-core r-cran-sandwich
+# r-cran-lmtest r-cran-car). Produced with R 4.2.2, sandwich 3.0.2, lmtest
+# 0.9.40, car 3.1.1. Numbers are JSON strings with 17 significant digits
+# (see statistics.R for why). Each case carries its design matrix (as
+# model.matrix made it, without the intercept column) so the Swift tests
+# feed meting exactly what R fitted.
+suppressPackageStartupMessages({ library(sandwich); library(lmtest); library(car) })
+
+num <- function(v) {
+  if (is.null(v) || length(v) == 0) return("null")
+  f <- function(x) if (is.na(x)) "null" else if (is.infinite(x)) (if (x > 0) "\"Inf\"" else "\"-Inf\"") else sprintf("\"%.17g\"", x)
+  s <- vapply(v, f, "")
+  if (length(v) == 1) s else paste0("[", paste(s, collapse = ", "), "]")
+}
+str <- function(s) sprintf("\"%s\"", s)
+strs <- function(v) paste0("[", paste(sprintf("\"%s\"", v), collapse = ", "), "]")
+obj <- function(kv) paste0("{", paste(sprintf("\"%s\": %s", names(kv), unlist(kv)), collapse = ", "), "}")
+arr <- function(items) paste0("[", paste(items, collapse = ", "), "]")
+cases <- character()
+add <- function(procedure, name, args, expected) {
+  cases <<- c(cases, obj(list(procedure = str(procedure), name = str(name), args = obj(args), expected = obj(expected))))
+}
+
+read_example <- function(file) read.csv(file.path("examples/mijn-bedrijf", file), comment.char = "#")
+
+# ---- Least squares ------------------------------------------------------------
+# For each covariance: the coefficient SEs, t-test p-values (t on n − k df;
+# CR1 on G − 1 df as Stata), and a Wald F test of `test` (a set of
+# coefficient indices, 0-based over the estimated coefficients).
+ols <- function(name, formula, data, cluster = NULL, test = NULL, intercept = TRUE) {
+  fit <- lm(formula, data = data, tol = 1e-10)
+  mm <- model.matrix(fit)
+  keepcols <- colnames(mm) != "(Intercept)"
+  X <- mm[, keepcols, drop = FALSE]
+  y <- model.response(model.frame(fit))
+  n <- nrow(mm); k <- fit$rank
+  est <- !is.na(coef(fit))
+  columns <- arr(apply(X, 2, num))
+  args <- list(y = num(y), columns = columns, names = strs(colnames(X)), intercept = tolower(as.character(intercept)))
+  s <- summary(fit)
+  expected <- list(coef = num(coef(fit)), rank = num(k), sigma = num(s$sigma), r2 = num(s$r.squared),
+                   adj_r2 = num(s$adj.r.squared))
+  if (!is.null(s$fstatistic)) {
+    expected$f <- num(s$fstatistic[[1]])
+    expected$f_p <- num(pf(s$fstatistic[[1]], s$fstatistic[[2]], s$fstatistic[[3]], lower.tail = FALSE))
+  }
+  kinds <- list(classical = vcov(fit, complete = FALSE), hc0 = vcovHC(fit, type = "HC0"), hc1 = vcovHC(fit, type = "HC1"),
+                hc2 = vcovHC(fit, type = "HC2"), hc3 = vcovHC(fit, type = "HC3"))
+  if (!is.null(cluster)) {
+    args$cluster <- num(as.integer(factor(cluster)) - 1)
+    kinds$cr1 <- vcovCL(fit, cluster = cluster, type = "HC1")
+  }
+  b <- coef(fit)[est]
+  for (kind in names(kinds)) {
+    V <- kinds[[kind]]
+    se <- sqrt(diag(V))
+    df <- if (kind == "cr1") length(unique(cluster)) - 1 else n - k
+    tt <- b / se
+    expected[[paste0("se_", kind)]] <- num(se)
+    expected[[paste0("p_", kind)]] <- num(2 * pt(-abs(tt), df))
+    if (!is.null(test)) {
+      idx <- test + 1
+      W <- as.numeric(t(b[idx]) %*% solve(V[idx, idx, drop = FALSE]) %*% b[idx]) / length(idx)
+      expected[[paste0("wald_", kind)]] <- num(W)
+      expected[[paste0("wald_p_", kind)]] <- num(pf(W, length(idx), df, lower.tail = FALSE))
+    }
+  }
+  if (!is.null(test)) {
+    args$test <- num(test)
+    # car's linearHypothesis, classical: the same F as the drop-in-RSS test.
+    h <- linearHypothesis(fit, names(b)[test + 1], test = "F")
+    expected$wald_car <- num(h$F[2])
+  }
+  add("ols", name, args, expected)
+}
+
+mt <- mtcars
+mt$cyl <- factor(mt$cyl)
+ols("mtcars mpg ~ wt + hp + cyl, clustered by gear", mpg ~ wt + hp + cyl, mt, cluster = mt$gear, test = c(3, 4))
+ols("mtcars mpg ~ wt * am", mpg ~ wt * am, mt, test = c(3))
+ols("mtcars no intercept", mpg ~ 0 + wt + hp, mt, intercept = FALSE, test = c(0, 1))
+mt$wt2 <- 2 * mt$wt
+ols("mtcars with an aliased column", mpg ~ wt + wt2 + hp, mt)
+
+set.seed(7)
+x <- runif(200, 0, 10)
+g <- sample(1:20, 200, replace = TRUE)
+het <- data.frame(y = 1 + 2 * x + rnorm(200) * x + rnorm(20)[g], x = x, z = rnorm(200), g = g)
+ols("heteroskedastic, 20 clusters", y ~ x + z, het, cluster = het$g, test = c(1, 2))
+
+wide <- read_example("firms_wide.csv")
+for (v in grep("^(so|pm|fw|sl)[0-9]", names(wide), value = TRUE)) wide[[v]][wide[[v]] %in% 7:9] <- NA
+wide$sic_change <- wide$sic_post - wide$sic_pre
+ols("example: ANCOVA sic_post ~ sic_pre + treated", sic_post ~ sic_pre + treated, wide, test = c(2))
+ols("example: change score ~ treated", sic_change ~ treated, wide)
+long <- read_example("firms_long.csv")
+ols("example: DiD sic ~ treated * wave, clustered by firm", sic ~ treated * wave, long, cluster = long$firm_id, test = c(3))
+long$category <- relevel(factor(long$category), ref = "none")
+ols("example: sic ~ category * wave, clustered by firm", sic ~ category * wave, long, cluster = long$firm_id,
+    test = c(6, 7, 8, 9))
+
+cat("{\"generator\": \"Tests/reference/models.R\", \"r\": \"", R.version.string, "\", \"cases\": [\n",
+    paste(cases, collapse = ",\n"), "\n]}\n", sep = "")
