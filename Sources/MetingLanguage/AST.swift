@@ -128,6 +128,8 @@ public enum Arguments: Sendable, Equatable {
   case words([Name])
   /// A subcommand word and what follows it (`save script FILE`).
   indirect case subcommand(Name, Arguments)
+  /// A model formula.
+  case formula(Formula)
 }
 
 /// A parsed command: `[by VARS:] name arguments [by VARS] [where EXPR] [, options]`.

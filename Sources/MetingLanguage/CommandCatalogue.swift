@@ -2,7 +2,9 @@
 /// docs/commands.md are all made from it; a command not listed here does
 /// not exist.
 public enum CommandCatalogue {
-  public static let all: [CommandSpec] = [
+  public static let all: [CommandSpec] = basics + models
+
+  private static let basics: [CommandSpec] = [
     // MARK: Data
     CommandSpec(
       name: "load", aliases: ["use", "open"], topic: .data,

@@ -16,6 +16,8 @@ public indirect enum Syntax: Sendable {
   case words(min: Int, max: Int?, choices: [String])
   /// A subcommand word, each with its own syntax.
   case subcommands([(name: String, syntax: Syntax)])
+  /// A model formula, `y ~ x + g + x:g`.
+  case formula
 }
 
 /// Which variables a position expects (for completion and checks).
@@ -44,6 +46,8 @@ public enum OptionArgument: Sendable {
   case numbers
   case integer
   case word([String])
+  /// Several words, e.g. `base(category none)`; the text names them in help.
+  case words(String)
   case path
 }
 
@@ -64,6 +68,7 @@ public enum Topic: String, CaseIterable, Sendable {
   case data = "Data"
   case describe = "Describe"
   case compare = "Compare groups and waves"
+  case models = "Models and designs"
   case session = "Session and output"
 }
 

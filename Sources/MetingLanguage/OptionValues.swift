@@ -1,3 +1,5 @@
+import MetingData
+
 /// Typed readings of an option's argument, each with a precise message.
 extension Option {
   private func fail(_ expected: String) -> Diagnostic {
@@ -73,6 +75,42 @@ extension Option {
     let matches = choices.filter { $0.hasPrefix(w) }
     if matches.count == 1 { return matches[0] }
     throw fail("one of " + choices.map { "'\($0)'" }.joined(separator: ", "))
+  }
+
+  /// The argument as words, separated by spaces or commas:
+  /// `base(category none)`, `factor(wave size_class)`. A quoted string is
+  /// one word.
+  public func words() throws(Diagnostic) -> [Name] {
+    guard let tokens = arguments, !tokens.isEmpty else { throw fail("values in parentheses") }
+    var out: [Name] = []
+    var text = ""
+    var range: SourceRange? = nil
+    var last: Token? = nil
+    func flush() {
+      if let range { out.append(Name(text, range)) }
+      text = ""
+      range = nil
+      last = nil
+    }
+    for t in tokens {
+      if t.kind == .comma {
+        flush()
+        continue
+      }
+      if let l = last, l.range.upper != t.range.lower || t.kind == .string || l.kind == .string { flush() }
+      text += t.text
+      range = range.map { $0.union(t.range) } ?? t.range
+      last = t
+    }
+    flush()
+    return out
+  }
+
+  /// The argument as variable names (`factor(wave size_class)`).
+  public func variableNames() throws(Diagnostic) -> [String] {
+    let names = try words()
+    for n in names where !VariableName.isValid(n.text) { throw fail("variable names").at(n.range) }
+    return names.map(\.text)
   }
 
   /// The argument as one variable name.

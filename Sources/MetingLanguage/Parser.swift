@@ -253,6 +253,14 @@ public struct Parser {
       }
       let word = advance()
       return .subcommand(Name(word.text, word.range), try parseArguments(sub.syntax, command: command))
+    case .formula:
+      if atEndOfArguments {
+        throw LanguageDiagnostics.missingArgument("a formula (y ~ x + g)", command: command.text, range: current.range)
+      }
+      var formulas = FormulaParser(tokens: tokens, index: index)
+      let f = try formulas.parse()
+      index = formulas.index
+      return .formula(f)
     }
   }
 

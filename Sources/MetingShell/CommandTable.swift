@@ -28,6 +28,8 @@ public enum CommandTable {
     "permute": PermuteCommand.run,
     "bootstrap": BootstrapCommand.run,
     "power": PowerCommand.run,
+    "regress": RegressCommand.run,
+    "did": DidCommand.run,
     "correlate": CorrelateCommand.run,
     "percentiles": PercentilesCommand.run,
     "set": SetCommand.run,

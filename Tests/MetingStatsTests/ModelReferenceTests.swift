@@ -82,3 +82,27 @@ struct LeastSquaresReferenceTests {
     }
   }
 }
+
+@Suite("difference-in-differences against R (lm + vcovCL, t.test)")
+struct DifferenceInDifferencesReferenceTests {
+  @Test("the regression estimate with CR1 errors, and the change-score tests", arguments: ModelCase.all("did"))
+  func did(_ c: ModelCase) throws {
+    let a = c.args
+    let did = try DifferenceInDifferences(
+      treatedPre: try #require(numbers(a["tpre"])), treatedPost: try #require(numbers(a["tpost"])),
+      controlPre: try #require(numbers(a["cpre"])), controlPost: try #require(numbers(a["cpost"])))
+    let e = c.expected
+    expectClose(did.regression.estimate, number(e["estimate"]), "\(c.name): regression DiD")
+    expectClose(did.estimate, number(e["estimate"]), "\(c.name): difference of mean changes")
+    expectClose(did.regression.se, number(e["se"]), "\(c.name): CR1 SE")
+    expectCloseP(try #require(did.regression.p), number(e["p"]), "\(c.name): p, t(G − 1)")
+    expectClose(did.regression.ciLow, number(e["ci_low"]), "\(c.name): CI low")
+    expectClose(did.regression.ciHigh, number(e["ci_high"]), "\(c.name): CI high")
+    expectClose(did.student.t, number(e["student_t"]), "\(c.name): Student t")
+    expectClose(did.student.se, number(e["student_se"]), "\(c.name): Student SE")
+    expectCloseP(did.student.p, number(e["student_p"]), "\(c.name): Student p")
+    expectClose(did.welch.t, number(e["welch_t"]), "\(c.name): Welch t")
+    expectClose(did.welch.df, number(e["welch_df"]), "\(c.name): Welch df")
+    expectCloseP(did.welch.p, number(e["welch_p"]), "\(c.name): Welch p")
+  }
+}

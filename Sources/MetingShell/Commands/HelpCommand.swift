@@ -58,6 +58,7 @@ enum HelpCommand {
           case .numbers: "\(o.name)(NUMBERS)"
           case .integer: "\(o.name)(N)"
           case .word(let choices): "\(o.name)(\(choices.joined(separator: "|")))"
+          case .words(let placeholder): "\(o.name)(\(placeholder))"
           case .path: "\(o.name)(FILE)"
           }
         // A long signature gets its summary on the next line.

@@ -1,0 +1,67 @@
+/// The catalogue entries of the models and evaluation designs.
+extension CommandCatalogue {
+  /// Options every least-squares command shares.
+  static let standardErrorOptions: [OptionSpec] = [
+    OptionSpec("se", .word(["classical", "hc0", "hc1", "hc2", "hc3"]), "standard errors (default classical)"),
+    OptionSpec("robust", .none, "HC1 standard errors, as Stata's robust"),
+    OptionSpec("cluster", .variable(.any), "cluster-robust (CR1) standard errors by this variable"),
+    OptionSpec("level", .number, "confidence level (default 0.95)"),
+  ]
+
+  static let models: [CommandSpec] = [
+    CommandSpec(
+      name: "regress", aliases: ["regression", "lm", "ols"], topic: .models, syntax: .formula,
+      synopsis: "regress Y ~ X + G + X:G [where COND] [, se(hc3) robust cluster(VAR) base(VAR LEVEL) factor(VARS) level()]",
+      summary: "linear regression by least squares (formula, factors, interactions, robust SE)",
+      discussion: """
+        Terms: variables, ranges (so1..so3), interactions x:g, and x*g for x + g + x:g;
+        '- 1' or '0 +' drops the intercept. Text variables, and numbers named in factor(),
+        are factors with treatment (dummy) coding against the first level; base(category none)
+        chooses another. Rows missing any variable of the model are left out. Fitted by a
+        pivoted Householder QR (LAPACK), refined to the least-squares solution of the data
+        as stored; a column that is a linear combination of earlier ones is aliased (no
+        coefficient, NA in R). Standard errors: classical; hc0–hc3 (sandwich's vcovHC;
+        robust = hc1 = Stata's robust); cluster(VAR) is CR1 with Stata's small-sample factor
+        G/(G−1)·(n−1)/(n−k) and t on G − 1 df, as Stata's vce(cluster).
+        """,
+      variant: "OLS as R lm (QR); t on n − k df; cluster: CR1 with t(G − 1), as Stata",
+      options: standardErrorOptions + [
+        OptionSpec("base", .words("VAR LEVEL …"), "reference levels of factors"),
+        OptionSpec("factor", .variables, "numeric variables to treat as factors"),
+      ],
+      examples: [
+        "regress sic_post ~ sic_pre + treated", "regress sic ~ treated * wave, cluster(firm_id)",
+        "regress sic_post ~ sic_pre + category, base(category none) se(hc3)",
+      ],
+      acceptsCondition: true),
+    CommandSpec(
+      name: "did", topic: .models, syntax: .variables(min: 1, max: 2, kind: .numeric),
+      synopsis: "did VAR, time(WAVE) id(UNIT) group(G) | did PRE POST, group(G)  [, reference(LEVEL) level() adjust()]",
+      summary: "difference-in-differences: 2×2 means, regression with clustered SE, change scores",
+      discussion: """
+        Long layout: one variable with time() (two waves) and id(); wide layout: the pretest
+        and posttest variables, in that order. Units measured at both waves are used (a
+        balanced panel; others are counted as dropped). Prints the means of each group at
+        each wave with the arithmetic (T_post − T_pre) − (C_post − C_pre); the regression
+        y ~ treated × post on the unit-waves with CR1 errors clustered by unit and t on
+        G − 1 df (Stata's regress …, vce(cluster id)); and the same number from change
+        scores (Student's t = unit fixed effects; Welch's t). A group with more than two
+        values (e.g. category) compares each with reference(…), with Holm-adjusted p.
+        Two waves cannot test parallel trends; 'ancova' gives the other classic estimate.
+        """,
+      variant: "DiD = treated × post coefficient, CR1 by unit, t(G − 1), as Stata",
+      options: [
+        OptionSpec("group", .variable(.any), "treated vs control (or intervention categories)"),
+        OptionSpec("time", .variable(.any), "the wave variable (long layout)"),
+        OptionSpec("id", .variable(.any), "the unit identifier (long layout)"),
+        OptionSpec("reference", .word([]), "the control group (default: the first of two values)"),
+        OptionSpec("level", .number, "confidence level (default 0.95)"),
+        OptionSpec("adjust", .word(["holm", "bonferroni", "hochberg", "bh", "by", "none"]), "p-value adjustment over comparisons (default holm)"),
+      ],
+      examples: [
+        "did sic, time(wave) id(firm_id) group(treated)", "did sic_pre sic_post, group(treated)",
+        "did sic, time(wave) id(firm_id) group(category) reference(none)",
+      ],
+      by: .subgroups, acceptsCondition: true),
+  ]
+}
