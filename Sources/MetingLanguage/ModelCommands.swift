@@ -63,5 +63,34 @@ extension CommandCatalogue {
         "did sic, time(wave) id(firm_id) group(category) reference(none)",
       ],
       by: .subgroups, acceptsCondition: true),
+    CommandSpec(
+      name: "ancova", topic: .models, syntax: .variables(min: 1, max: 1, kind: .numeric),
+      synopsis: "ancova POST, pre(PRE) group(G) [covariates(VARS)] | ancova VAR, time(WAVE) id(UNIT) group(G)  [, reference() se() level() adjust()]",
+      summary: "ANCOVA: posttest by group adjusted for the pretest, beside the DiD",
+      discussion: """
+        Fits POST = b0 + b·PRE (+ covariates) + group effects by least squares (treatment
+        coding against reference(…), default the first value). Prints the Type III tests with
+        partial η² (as SPSS UNIANOVA), the adjusted means at the covariate means (SPSS
+        /EMMEANS), the group effects beside the difference-in-differences on the same units,
+        with the arithmetic of why they differ, and the homogeneity-of-slopes test (PRE ×
+        group). Long layout: one variable with time() and id(), the earlier wave as the
+        pretest. se(hc0…hc3)/robust change the SEs of the group effects; the F tests stay
+        classical, as SPSS.
+        """,
+      variant: "Type III F (SPSS UNIANOVA, car::Anova type 3); treatment-coded group effects",
+      options: [
+        OptionSpec("pre", .variable(.numeric), "the pretest (wide layout)"),
+        OptionSpec("group", .variable(.any), "treated vs control (or intervention categories)"),
+        OptionSpec("covariates", .variables, "further covariates (wide layout)"),
+        OptionSpec("time", .variable(.any), "the wave variable (long layout)"),
+        OptionSpec("id", .variable(.any), "the unit identifier (long layout)"),
+        OptionSpec("reference", .word([]), "the group the others are compared with (default: the first)"),
+        OptionSpec("adjust", .word(["holm", "bonferroni", "hochberg", "bh", "by", "none"]), "p-value adjustment over comparisons (default holm)"),
+      ] + standardErrorOptions.filter { $0.name != "cluster" },
+      examples: [
+        "ancova sic_post, pre(sic_pre) group(treated)", "ancova sic, time(wave) id(firm_id) group(treated)",
+        "ancova sic_post, pre(sic_pre) group(category) reference(none)",
+      ],
+      acceptsCondition: true),
   ]
 }

@@ -106,3 +106,70 @@ struct DifferenceInDifferencesReferenceTests {
     expectCloseP(did.welch.p, number(e["welch_p"]), "\(c.name): Welch p")
   }
 }
+
+@Suite("ANCOVA against R (car::Anova type 3, predict, anova)")
+struct AncovaReferenceTests {
+  @Test("Type III F, partial η², group effects, adjusted means, slopes check", arguments: ModelCase.all("ancova"))
+  func ancova(_ c: ModelCase) throws {
+    let a = c.args
+    let levels = try #require(a["levels"] as? [String])
+    let groups = try #require(a["group"] as? [String]).map { levels.firstIndex(of: $0)! }
+    let reference = levels.firstIndex(of: try #require(a["reference"] as? String))!
+    let covariateNames = try #require(a["covariate_names"] as? [String])
+    let covariateValues = try #require(a["covariates"] as? [String: Any])
+    let covariates = try covariateNames.map { name in (name: name, values: try #require(numbers(covariateValues[name]))) }
+    let result = try Ancova(
+      post: try #require(numbers(a["post"])), pre: try #require(numbers(a["pre"])), group: groups, groupNames: levels,
+      reference: reference, covariates: covariates)
+    let e = c.expected
+    let f = try #require(numbers(e["f"]))
+    let p = try #require(numbers(e["p"]))
+    let ss = try #require(numbers(e["ss"]))
+    let eta = try #require(numbers(e["partial_eta2"]))
+    #expect(result.tests.count == f.count)
+    for (i, t) in result.tests.enumerated() {
+      expectClose(t.f, f[i], "\(c.name): F of \(t.term)")
+      expectCloseP(t.p, p[i], "\(c.name): p of \(t.term)")
+      expectClose(t.sumOfSquares, ss[i], "\(c.name): SS of \(t.term)")
+      expectClose(t.partialEta2, eta[i], "\(c.name): partial η² of \(t.term)")
+      #expect(Double(t.df2) == number(e["df_error"]))
+    }
+    let coef = try #require(numbers(e["group_coef"]))
+    let se = try #require(numbers(e["group_se"]))
+    let gp = try #require(numbers(e["group_p"]))
+    for (i, g) in result.groupEffects.enumerated() {
+      expectClose(g.estimate, coef[i], "\(c.name): effect \(g.name)")
+      expectClose(g.se, se[i], "\(c.name): SE of \(g.name)")
+      expectCloseP(try #require(g.p), gp[i], "\(c.name): p of \(g.name)")
+    }
+    // R's predict orders the groups with the reference first.
+    let order = [reference] + levels.indices.filter { $0 != reference }
+    let means = try #require(numbers(e["adjusted"]))
+    let meanSE = try #require(numbers(e["adjusted_se"]))
+    let low = try #require(numbers(e["adjusted_low"]))
+    let high = try #require(numbers(e["adjusted_high"]))
+    for (row, g) in order.enumerated() {
+      let m = result.adjustedMeans[g]
+      expectClose(m.mean, means[row], "\(c.name): adjusted mean of \(m.group)")
+      expectClose(m.se, meanSE[row], "\(c.name): SE of the adjusted mean of \(m.group)")
+      expectClose(m.ciLow, low[row], "\(c.name): CI low of \(m.group)")
+      expectClose(m.ciHigh, high[row], "\(c.name): CI high of \(m.group)")
+    }
+    expectClose(result.slopes.f, number(e["slopes_f"]), "\(c.name): homogeneity of slopes F")
+    expectCloseP(result.slopes.p, number(e["slopes_p"]), "\(c.name): homogeneity of slopes p")
+    expectClose(result.preSlope, number(e["pre_slope"]), "\(c.name): pretest slope")
+  }
+
+  @Test("the group coefficient is the same with the posttest or the change as outcome")
+  func changeOrPost() throws {
+    let pre = [3.1, 2.8, 3.9, 3.3, 2.5, 3.6, 3.0, 4.1, 2.9, 3.4, 3.8, 2.7]
+    let post = [3.4, 3.3, 3.8, 3.9, 2.9, 3.7, 3.1, 4.0, 3.4, 3.3, 4.2, 2.9]
+    let group = [1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0]
+    let change = zip(post, pre).map { $0 - $1 }
+    let onPost = try Ancova(post: post, pre: pre, group: group, groupNames: ["0", "1"])
+    let onChange = try Ancova(post: change, pre: pre, group: group, groupNames: ["0", "1"])
+    expectClose(onChange.groupEffects[0].estimate, onPost.groupEffects[0].estimate, relative: 1e-13, "group effect")
+    expectClose(onChange.groupEffects[0].se, onPost.groupEffects[0].se, relative: 1e-12, "its SE")
+    expectClose(onChange.preSlope, onPost.preSlope - 1, relative: 1e-12, "the slope moves by 1")
+  }
+}

@@ -133,5 +133,49 @@ did("example: management vs none", w$sic_pre[w$category == "management"], w$sic_
 set.seed(11)
 did("unbalanced sizes, heteroskedastic", rnorm(40, 3, 0.5), rnorm(40, 3.4, 0.8), rnorm(12, 3.2, 0.5), rnorm(12, 3.1, 0.4))
 
+# ---- ANCOVA ---------------------------------------------------------------------
+# Type III tests as SPSS (car::Anova type 3 with sum-to-zero contrasts),
+# partial eta squared, adjusted means at the covariate means (predict), the
+# group coefficients against the reference, and the pre × group F test.
+ancova <- function(name, post, pre, group, reference, covariates = list()) {
+  group <- relevel(factor(group), ref = reference)
+  d <- data.frame(post = post, pre = pre, group = group)
+  for (cn in names(covariates)) d[[cn]] <- covariates[[cn]]
+  d <- d[complete.cases(d), ]
+  rhs <- paste(c("pre", names(covariates), "group"), collapse = " + ")
+  fit <- lm(as.formula(paste("post ~", rhs)), data = d)
+  old <- options(contrasts = c("contr.sum", "contr.poly"))
+  a3 <- Anova(lm(as.formula(paste("post ~", rhs)), data = d), type = 3)
+  options(old)
+  terms <- c("pre", names(covariates), "group")
+  ss <- a3[terms, "Sum Sq"]; sse <- a3["Residuals", "Sum Sq"]
+  nd <- data.frame(pre = mean(d$pre), group = factor(levels(d$group), levels = levels(d$group)))
+  for (cn in names(covariates)) nd[[cn]] <- mean(d[[cn]])
+  pr <- predict(fit, nd, se.fit = TRUE)
+  q <- qt(0.975, fit$df.residual)
+  inter <- lm(as.formula(paste("post ~", rhs, "+ pre:group")), data = d)
+  hs <- anova(fit, inter)
+  gc <- summary(fit)$coefficients
+  gi <- grep("^group", rownames(gc))
+  levs <- levels(d$group)
+  add("ancova", name, list(post = num(d$post), pre = num(d$pre), group = strs(as.character(d$group)),
+                           levels = strs(levs), reference = str(reference),
+                           covariates = obj(setNames(lapply(names(covariates), function(cn) num(d[[cn]])), names(covariates))),
+                           covariate_names = strs(names(covariates))), list(
+    f = num(a3[terms, "F value"]), p = num(a3[terms, "Pr(>F)"]), ss = num(ss), partial_eta2 = num(ss / (ss + sse)),
+    df_error = num(fit$df.residual),
+    group_coef = num(gc[gi, 1]), group_se = num(gc[gi, 2]), group_p = num(gc[gi, 4]),
+    adjusted = num(pr$fit), adjusted_se = num(pr$se.fit),
+    adjusted_low = num(pr$fit - q * pr$se.fit), adjusted_high = num(pr$fit + q * pr$se.fit),
+    slopes_f = num(hs$F[2]), slopes_p = num(hs$`Pr(>F)`[2]), pre_slope = num(coef(fit)[["pre"]])))
+}
+ancova("example: sic_post by treated", wide$sic_post, wide$sic_pre, wide$treated, "0")
+ancova("example: sic_post by category", wide$sic_post, wide$sic_pre, wide$category, "none")
+wide$fte[wide$fte %in% c(-97, -98, -99)] <- NA
+ancova("example: with fte as a covariate", wide$sic_post, wide$sic_pre, wide$treated, "0", list(fte = wide$fte))
+set.seed(3)
+g3 <- sample(c("a", "b", "c"), 60, replace = TRUE); p3 <- rnorm(60, 50, 10)
+ancova("three groups, unequal slopes", 5 + 0.8 * p3 + (g3 == "b") * 3 + (g3 == "c") * 0.05 * p3 + rnorm(60, 0, 4), p3, g3, "a")
+
 cat("{\"generator\": \"Tests/reference/models.R\", \"r\": \"", R.version.string, "\", \"cases\": [\n",
     paste(cases, collapse = ",\n"), "\n]}\n", sep = "")
