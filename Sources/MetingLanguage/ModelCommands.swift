@@ -10,6 +10,24 @@ extension CommandCatalogue {
 
   static let models: [CommandSpec] = [
     CommandSpec(
+      name: "anova", aliases: ["oneway"], topic: .models, syntax: .variables(min: 1, max: nil, kind: .numeric),
+      synopsis: "anova VAR by GROUP [where COND] [, posthoc(tukey|gameshowell|none) level()]",
+      summary: "one-way ANOVA with Welch's F, Levene's tests and post hoc comparisons",
+      discussion: """
+        The ANOVA table (classical F, equal variances) with η²; Welch's F for unequal
+        variances (R oneway.test); Levene's test centred on the mean (SPSS) and on the median
+        (Brown–Forsythe; car::leveneTest's default); and every pair of groups by Tukey HSD
+        (Tukey–Kramer for unequal n) or, with posthoc(gameshowell), Games–Howell. Pairs are
+        printed as later − earlier group, as R's TukeyHSD.
+        """,
+      variant: "classical and Welch F; Levene mean and median; Tukey HSD (default) or Games–Howell",
+      options: [
+        OptionSpec("posthoc", .word(["tukey", "gameshowell", "none"]), "pairwise comparisons (default tukey)"),
+        OptionSpec("level", .number, "confidence level of the pairwise intervals (default 0.95)"),
+      ],
+      examples: ["anova sic_change by category", "anova sic_change by category, posthoc(gameshowell)"],
+      by: .comparison, acceptsCondition: true),
+    CommandSpec(
       name: "regress", aliases: ["regression", "lm", "ols"], topic: .models, syntax: .formula,
       synopsis: "regress Y ~ X + G + X:G [where COND] [, se(hc3) robust cluster(VAR) base(VAR LEVEL) factor(VARS) level()]",
       summary: "linear regression by least squares (formula, factors, interactions, robust SE)",

@@ -58,6 +58,19 @@ public enum Distribution {
     pbinom(x, n, p, tail.rFlag, 0)
   }
 
+  /// P(Q ≤ q) for the studentized range of `means` means with `df`
+  /// degrees of freedom (R `ptukey`, one range).
+  public static func studentizedRange(_ q: Double, means: Double, df: Double, tail: Tail = .lower) -> Double {
+    ptukey(q, 1, means, df, tail.rFlag, 0)
+  }
+
+  /// The `p` quantile of the studentized range (R `qtukey`; R's own search
+  /// stops at about 1e-4 relative, so intervals built on it agree with R
+  /// to about 10 digits).
+  public static func studentizedRangeQuantile(_ p: Double, means: Double, df: Double, tail: Tail = .lower) -> Double {
+    qtukey(p, 1, means, df, tail.rFlag, 0)
+  }
+
   /// Guards libRmath's static caches for the Wilcoxon distributions,
   /// which are not thread-safe.
   private static let exactDistributions = Mutex<Void>(())

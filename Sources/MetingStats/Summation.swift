@@ -88,4 +88,27 @@ public struct CompensatedSum: Sendable {
   }
 
   @inlinable public var value: Double { sum + compensation }
+
+  /// The sum as an unevaluated pair high + low, |low| ≤ ulp(high)/2.
+  public var parts: (high: Double, low: Double) {
+    let high = sum + compensation
+    return (high, compensation - (high - sum))
+  }
+}
+
+extension Summation {
+  /// The mean as an unevaluated pair high + low (about 32 digits): the
+  /// compensated sum divided by n with the division's remainder kept
+  /// (fma). Deviations x − mean taken as (x − high) − low stay accurate
+  /// when the data share many leading digits (NIST SmLs04–09).
+  public static func preciseMean<C: Collection<Double>>(_ x: C) -> (high: Double, low: Double) {
+    var s = CompensatedSum()
+    for v in x { s.add(v) }
+    let (sh, sl) = s.parts
+    let n = Double(x.count)
+    let high = sh / n
+    // sh − high·n in one rounding (fma); exact, since high·n ≈ sh.
+    let remainder = sh.addingProduct(-high, n)
+    return (high, (remainder + sl) / n)
+  }
 }

@@ -173,3 +173,46 @@ struct AncovaReferenceTests {
     expectClose(onChange.preSlope, onPost.preSlope - 1, relative: 1e-12, "the slope moves by 1")
   }
 }
+
+@Suite("one-way ANOVA against R (aov, oneway.test, car::leveneTest, TukeyHSD, ptukey)")
+struct OneWayAnovaReferenceTests {
+  @Test("F, Welch, Levene (mean and median), Tukey HSD and Games–Howell", arguments: ModelCase.all("oneway"))
+  func oneway(_ c: ModelCase) throws {
+    let groups = try #require(c.args["groups"] as? [Any]).compactMap(numbers)
+    let anova = try OneWayAnova(groups)
+    let e = c.expected
+    expectClose(anova.f, number(e["f"]), "\(c.name): F")
+    expectCloseP(anova.p, number(e["p"]), "\(c.name): p")
+    expectClose(anova.ssBetween, number(e["ss_between"]), "\(c.name): SS between")
+    expectClose(anova.ssWithin, number(e["ss_within"]), "\(c.name): SS within")
+    let welch = try anova.welch()
+    expectClose(welch.f, number(e["welch_f"]), "\(c.name): Welch F")
+    expectClose(welch.df2, number(e["welch_df2"]), "\(c.name): Welch df2")
+    expectCloseP(welch.p, number(e["welch_p"]), "\(c.name): Welch p")
+    let mean = try OneWayAnova.levene(groups, centre: .mean)
+    expectClose(mean.f, number(e["levene_mean_f"]), "\(c.name): Levene (mean) F")
+    expectCloseP(mean.p, number(e["levene_mean_p"]), "\(c.name): Levene (mean) p")
+    let median = try OneWayAnova.levene(groups, centre: .median)
+    expectClose(median.f, number(e["levene_median_f"]), "\(c.name): Levene (median) F")
+    expectCloseP(median.p, number(e["levene_median_p"]), "\(c.name): Levene (median) p")
+    for (label, comparisons, prefix) in [
+      ("Tukey", try PostHoc.tukey(anova), "tukey"), ("Games–Howell", try PostHoc.gamesHowell(anova), "gh"),
+    ] {
+      let diff = try #require(numbers(e["\(prefix)_diff"]))
+      let p = try #require(numbers(e["\(prefix)_p"]))
+      let low = try #require(numbers(e["\(prefix)_low"]))
+      let high = try #require(numbers(e["\(prefix)_high"]))
+      #expect(comparisons.count == diff.count)
+      for (i, cmp) in comparisons.enumerated() {
+        let pair = "\(c.name): \(label) \(cmp.second)−\(cmp.first)"
+        expectClose(cmp.difference, diff[i], "\(pair) difference")
+        // ptukey integrates numerically (R's own accuracy about 1e-8 to
+        // 1e-12): the same library gives the same digits.
+        expectCloseP(cmp.p, p[i], "\(pair) p")
+        expectClose(cmp.ciLow, low[i], "\(pair) CI low")
+        expectClose(cmp.ciHigh, high[i], "\(pair) CI high")
+        if prefix == "gh", let df = numbers(e["gh_df"]) { expectClose(cmp.df, df[i], "\(pair) df") }
+      }
+    }
+  }
+}

@@ -177,5 +177,38 @@ set.seed(3)
 g3 <- sample(c("a", "b", "c"), 60, replace = TRUE); p3 <- rnorm(60, 50, 10)
 ancova("three groups, unequal slopes", 5 + 0.8 * p3 + (g3 == "b") * 3 + (g3 == "c") * 0.05 * p3 + rnorm(60, 0, 4), p3, g3, "a")
 
+# ---- One-way ANOVA, Welch, Levene, Tukey HSD, Games–Howell -------------------------
+oneway <- function(name, y, g) {
+  g <- factor(g)
+  fit <- aov(y ~ g)
+  a <- summary(fit)[[1]]
+  w <- oneway.test(y ~ g)
+  lm_ <- car::leveneTest(y ~ g, center = mean)
+  lmed <- car::leveneTest(y ~ g, center = median)
+  tk <- TukeyHSD(fit)$g
+  # Games–Howell by its formula (no package in Debian): every pair j − i.
+  k <- nlevels(g); m <- tapply(y, g, mean); v <- tapply(y, g, var); n <- tapply(y, g, length)
+  gh <- NULL
+  for (i in 1:(k - 1)) for (j in (i + 1):k) {
+    se <- sqrt(v[i] / n[i] + v[j] / n[j])
+    df <- (v[i] / n[i] + v[j] / n[j])^2 / ((v[i] / n[i])^2 / (n[i] - 1) + (v[j] / n[j])^2 / (n[j] - 1))
+    d <- m[j] - m[i]; q <- abs(d) / se * sqrt(2)
+    crit <- qtukey(0.95, k, df) / sqrt(2) * se
+    gh <- rbind(gh, c(d, df, ptukey(q, k, df, lower.tail = FALSE), d - crit, d + crit))
+  }
+  groups <- lapply(levels(g), function(l) num(y[g == l]))
+  add("oneway", name, list(groups = arr(unlist(groups))), list(
+    f = num(a[1, "F value"]), p = num(a[1, "Pr(>F)"]), ss_between = num(a[1, "Sum Sq"]), ss_within = num(a[2, "Sum Sq"]),
+    welch_f = num(w$statistic), welch_df2 = num(w$parameter[[2]]), welch_p = num(w$p.value),
+    levene_mean_f = num(lm_[1, "F value"]), levene_mean_p = num(lm_[1, "Pr(>F)"]),
+    levene_median_f = num(lmed[1, "F value"]), levene_median_p = num(lmed[1, "Pr(>F)"]),
+    tukey_diff = num(tk[, "diff"]), tukey_low = num(tk[, "lwr"]), tukey_high = num(tk[, "upr"]), tukey_p = num(tk[, "p adj"]),
+    gh_diff = num(gh[, 1]), gh_df = num(gh[, 2]), gh_p = num(gh[, 3]), gh_low = num(gh[, 4]), gh_high = num(gh[, 5])))
+}
+oneway("PlantGrowth", PlantGrowth$weight, PlantGrowth$group)
+oneway("InsectSprays", InsectSprays$count, InsectSprays$spray)
+oneway("example: sic change by category", wide$sic_change, wide$category)
+oneway("warpbreaks tension", warpbreaks$breaks, warpbreaks$tension)
+
 cat("{\"generator\": \"Tests/reference/models.R\", \"r\": \"", R.version.string, "\", \"cases\": [\n",
     paste(cases, collapse = ",\n"), "\n]}\n", sep = "")
