@@ -10,6 +10,29 @@ extension CommandCatalogue {
 
   static let models: [CommandSpec] = [
     CommandSpec(
+      name: "crosstab", aliases: ["crosstabs", "tab2"], topic: .models, syntax: .variables(min: 2, max: 2, kind: .any),
+      synopsis: "crosstab ROW COL [where COND] [, row col total expected exact mcnemar]",
+      summary: "a two-way table of counts with χ², Fisher's exact, McNemar and Cramér's V",
+      discussion: """
+        Counts of ROW by COL (rows with either missing are left out), with row, column or total
+        percentages and expected counts on request. Tests: Pearson's χ²; for 2 × 2 tables also
+        Yates's continuity-corrected χ² (R's chisq.test default) and Fisher's exact test with the
+        conditional odds ratio (R's fisher.test); the likelihood ratio G² (SPSS); Cramér's V.
+        exact: Fisher's test of an r × c table (network algorithm, R's tie tolerance).
+        mcnemar: the paired test of a square table (before × after): corrected, uncorrected
+        and exact binomial for 2 × 2, Bowker's symmetry test beyond. A note warns when
+        expected counts are small.
+        """,
+      variant: "Pearson χ² (+ Yates for 2 × 2, as R), G², Fisher exact as R, McNemar as R",
+      options: [
+        OptionSpec("row", .none, "row percentages"), OptionSpec("col", .none, "column percentages"),
+        OptionSpec("total", .none, "percentages of the total"), OptionSpec("expected", .none, "expected counts"),
+        OptionSpec("exact", .none, "Fisher's exact test of an r × c table"),
+        OptionSpec("mcnemar", .none, "McNemar's (or Bowker's) paired test of a square table"),
+      ],
+      examples: ["crosstab category size_class where wave == 0", "crosstab treated region, col exact"],
+      acceptsCondition: true),
+    CommandSpec(
       name: "anova", aliases: ["oneway"], topic: .models, syntax: .variables(min: 1, max: nil, kind: .numeric),
       synopsis: "anova VAR by GROUP [where COND] [, posthoc(tukey|gameshowell|none) level()]",
       summary: "one-way ANOVA with Welch's F, Levene's tests and post hoc comparisons",

@@ -30,6 +30,7 @@ public enum CommandTable {
     "power": PowerCommand.run,
     "regress": RegressCommand.run,
     "did": DidCommand.run,
+    "crosstab": CrosstabCommand.run,
     "anova": AnovaCommand.run,
     "ancova": AncovaCommand.run,
     "correlate": CorrelateCommand.run,

@@ -115,6 +115,17 @@ public enum Distribution {
     gammafn(x)
   }
 
+  /// log P(X = x) for the hypergeometric: x white balls drawn in k draws
+  /// from m white and n black (R `dhyper(x, m, n, k, log = TRUE)`).
+  public static func hypergeometricLogDensity(_ x: Double, m: Double, n: Double, k: Double) -> Double {
+    dhyper(x, m, n, k, 1)
+  }
+
+  /// P(X ≤ x) or P(X > x) for the hypergeometric (R `phyper`).
+  public static func hypergeometric(_ x: Double, m: Double, n: Double, k: Double, tail: Tail = .lower) -> Double {
+    phyper(x, m, n, k, tail.rFlag, 0)
+  }
+
   /// log Γ(x) (R `lgamma`).
   public static func logGamma(_ x: Double) -> Double {
     lgammafn(x)

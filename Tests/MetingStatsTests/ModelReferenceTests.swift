@@ -216,3 +216,65 @@ struct OneWayAnovaReferenceTests {
     }
   }
 }
+
+@Suite("crosstabs against R (chisq.test, fisher.test, mcnemar.test)")
+struct CrosstabReferenceTests {
+  @Test("χ², Yates, G², Cramér's V, Fisher, McNemar", arguments: ModelCase.all("crosstab"))
+  func crosstab(_ c: ModelCase) throws {
+    let counts = try #require(c.args["counts"] as? [Any]).compactMap(numbers)
+    let table = try ContingencyTable(counts)
+    let e = c.expected
+    let pearson = table.pearson()
+    expectClose(pearson.chi2, number(e["chi2"]), relative: 1e-12, "\(c.name): X²")
+    #expect(Double(pearson.df) == number(e["df"]))
+    expectCloseP(pearson.p, number(e["p"]), "\(c.name): p")
+    let expected = try #require(numbers(e["expected"]))
+    for (a, b) in zip(table.expected.joined(), expected) { expectClose(a, b, "\(c.name): expected count") }
+    if let yates = number(e["yates"]) {
+      let y = table.pearson(yates: true)
+      expectClose(y.chi2, yates, "\(c.name): Yates X²")
+      expectCloseP(y.p, number(e["yates_p"]), "\(c.name): Yates p")
+    }
+    let g2 = table.likelihoodRatio()
+    expectClose(g2.g2, number(e["g2"]), "\(c.name): G²")
+    expectCloseP(g2.p, number(e["g2_p"]), "\(c.name): G² p")
+    expectClose(table.cramersV, number(e["cramers_v"]), "\(c.name): Cramér's V")
+
+    let integers = counts.map { $0.map { Int($0) } }
+    let fisher = try FisherExact.test(integers)
+    // r × c: FEXACT and meting's network sum the same terms in another
+    // order (1.4e-12 apart on the 5 × 4 example).
+    expectCloseP(fisher.p, number(e["fisher_p"]), absolute: counts.count == 2 && counts[0].count == 2 ? 1e-12 : 1e-11, "\(c.name): Fisher p")
+    if let or = number(e["fisher_or"]) {
+      // fisher.test finds the odds ratio and its interval with uniroot
+      // (tol ≈ 1e-4): its printed values agree to about 4 digits; the
+      // roots solved to 1e-14 (fisher_exact_roots in models.R) to 1e-9.
+      for (mine, printed, exact) in [
+        (fisher.oddsRatio, or, number(e["fisher_or_exact"])), (fisher.ciLow, number(e["fisher_low"]), number(e["fisher_low_exact"])),
+        (fisher.ciHigh, number(e["fisher_high"]), number(e["fisher_high_exact"])),
+      ] {
+        let r = try #require(printed)
+        if r.isInfinite || r == 0 {
+          #expect(mine == r, "\(c.name): odds ratio or limit \(String(describing: mine)) vs \(r)")
+        } else {
+          expectClose(mine, r, relative: 1e-2, "\(c.name): odds ratio or limit as R prints it")
+          expectClose(mine, exact, relative: 1e-9, "\(c.name): odds ratio or limit, exact root")
+        }
+      }
+      expectCloseP(try FisherExact.test(integers, alternative: .less).p, number(e["fisher_less"]), "\(c.name): Fisher less")
+      expectCloseP(try FisherExact.test(integers, alternative: .greater).p, number(e["fisher_greater"]), "\(c.name): Fisher greater")
+    }
+    if let m = number(e["mcnemar"]) {
+      let result = try McNemar.test(counts)
+      expectClose(result.chi2, m, "\(c.name): McNemar")
+      #expect(Double(result.df) == number(e["mcnemar_df"]))
+      expectCloseP(result.p, number(e["mcnemar_p"]), "\(c.name): McNemar p")
+      if let u = number(e["mcnemar_uncorrected"]) {
+        let plain = try McNemar.test(counts, correct: false)
+        expectClose(plain.chi2, u, "\(c.name): McNemar uncorrected")
+        expectCloseP(plain.p, number(e["mcnemar_uncorrected_p"]), "\(c.name): McNemar uncorrected p")
+        expectCloseP(try McNemar.exact(counts), number(e["mcnemar_exact_p"]), "\(c.name): exact McNemar")
+      }
+    }
+  }
+}

@@ -210,5 +210,73 @@ oneway("InsectSprays", InsectSprays$count, InsectSprays$spray)
 oneway("example: sic change by category", wide$sic_change, wide$category)
 oneway("warpbreaks tension", warpbreaks$breaks, warpbreaks$tension)
 
+# ---- Crosstabs: chi-squared, likelihood ratio, Fisher, McNemar, Cramér's V --------
+# fisher.test's conditional MLE and interval solved to 1e-14 (fisher.test
+# itself stops near 1e-4): the noncentral hypergeometric of the (1,1) cell.
+fisher_exact_roots <- function(x, conf = 0.95) {
+  m <- sum(x[, 1]); n <- sum(x[, 2]); k <- sum(x[1, ]); x <- x[1, 1]
+  lo <- max(0, k - n); hi <- min(k, m); s <- lo:hi
+  ld <- dhyper(s, m, n, k, log = TRUE)
+  dn <- function(psi) { d <- ld + log(psi) * s; d <- exp(d - max(d)); d / sum(d) }
+  mn <- function(psi) sum(s * dn(psi))
+  pn <- function(q, psi, upper = FALSE) sum(dn(psi)[if (upper) s >= q else s <= q])
+  root <- function(f, target, increasing) {
+    a1 <- f(1); if (a1 == target) return(1)
+    if ((increasing && a1 > target) || (!increasing && a1 < target))
+      uniroot(function(t) f(t) - target, c(1e-300, 1), tol = 1e-15)$root
+    else 1 / uniroot(function(t) f(1 / t) - target, c(.Machine$double.eps, 1), tol = 1e-15)$root
+  }
+  est <- if (x == lo) 0 else if (x == hi) Inf else root(mn, x, TRUE)
+  alpha <- (1 - conf) / 2
+  low <- if (x == lo) 0 else root(function(t) pn(x, t, TRUE), alpha, TRUE)
+  high <- if (x == hi) Inf else root(function(t) pn(x, t, FALSE), alpha, FALSE)
+  c(est, low, high)
+}
+
+crosstab <- function(name, x, mcnemar = FALSE) {
+  x <- as.matrix(x)
+  e <- list()
+  cs <- suppressWarnings(chisq.test(x, correct = FALSE))
+  e$chi2 <- num(cs$statistic); e$df <- num(cs$parameter); e$p <- num(cs$p.value)
+  e$expected <- num(as.vector(t(cs$expected)))
+  if (all(dim(x) == 2)) {
+    y <- suppressWarnings(chisq.test(x, correct = TRUE))
+    e$yates <- num(y$statistic); e$yates_p <- num(y$p.value)
+  }
+  E <- cs$expected
+  g2 <- 2 * sum(ifelse(x > 0, x * log(x / E), 0))
+  e$g2 <- num(g2); e$g2_p <- num(pchisq(g2, cs$parameter, lower.tail = FALSE))
+  e$cramers_v <- num(sqrt(cs$statistic / (sum(x) * (min(dim(x)) - 1))))
+  f <- fisher.test(x, workspace = 2e8)
+  if (all(dim(x) == 2)) {
+    ex <- fisher_exact_roots(x)
+    e$fisher_or_exact <- num(ex[1]); e$fisher_low_exact <- num(ex[2]); e$fisher_high_exact <- num(ex[3])
+  }
+  e$fisher_p <- num(f$p.value)
+  if (all(dim(x) == 2)) {
+    e$fisher_or <- num(f$estimate); e$fisher_low <- num(f$conf.int[1]); e$fisher_high <- num(f$conf.int[2])
+    e$fisher_less <- num(fisher.test(x, alternative = "less")$p.value)
+    e$fisher_greater <- num(fisher.test(x, alternative = "greater")$p.value)
+  }
+  if (mcnemar) {
+    m <- mcnemar.test(x); e$mcnemar <- num(m$statistic); e$mcnemar_df <- num(m$parameter); e$mcnemar_p <- num(m$p.value)
+    if (all(dim(x) == 2)) {
+      u <- mcnemar.test(x, correct = FALSE); e$mcnemar_uncorrected <- num(u$statistic); e$mcnemar_uncorrected_p <- num(u$p.value)
+      b <- x[1, 2]; cc <- x[2, 1]; e$mcnemar_exact_p <- num(binom.test(b, b + cc)$p.value)
+    }
+  }
+  add("crosstab", name, list(counts = arr(apply(x, 1, num))), e)
+}
+TeaTasting <- matrix(c(3, 1, 1, 3), nrow = 2)
+crosstab("TeaTasting", TeaTasting)
+crosstab("Convictions", matrix(c(2, 10, 15, 3), nrow = 2))
+crosstab("Job satisfaction 4 × 4", matrix(c(1, 2, 1, 0, 3, 3, 6, 1, 10, 10, 14, 9, 6, 7, 12, 11), 4, 4))
+crosstab("3 × 3 with small cells", matrix(c(3, 1, 0, 2, 4, 1, 0, 2, 5), 3, 3))
+crosstab("perfect separation", matrix(c(8, 0, 0, 7), 2, 2))
+crosstab("Performance (McNemar)", matrix(c(794, 86, 150, 570), nrow = 2), mcnemar = TRUE)
+crosstab("McNemar small", matrix(c(10, 3, 9, 12), nrow = 2), mcnemar = TRUE)
+crosstab("Bowker 3 × 3", matrix(c(20, 5, 3, 8, 30, 4, 2, 9, 25), 3, 3), mcnemar = TRUE)
+crosstab("example: category by size class", table(wide$category, wide$size_class))
+
 cat("{\"generator\": \"Tests/reference/models.R\", \"r\": \"", R.version.string, "\", \"cases\": [\n",
     paste(cases, collapse = ",\n"), "\n]}\n", sep = "")
