@@ -10,6 +10,41 @@ extension CommandCatalogue {
 
   static let models: [CommandSpec] = [
     CommandSpec(
+      name: "alpha", aliases: ["reliability"], topic: .models, syntax: .variables(min: 1, max: nil, kind: .numeric),
+      synopsis: "alpha ITEMS [by VARS] [where COND] [, level()]",
+      summary: "Cronbach's α with its interval, item–rest correlations and α if deleted",
+      discussion: """
+        On the rows with every item (listwise, as SPSS RELIABILITY and PSPP): α with Feldt's
+        interval, standardized α, the mean inter-item correlation, and per item its mean, SD,
+        corrected item–total (item–rest) correlation and α without it (psych::alpha's
+        raw_alpha, std.alpha, r.drop, alpha.drop). 'scale' builds a score and prints the same.
+        """,
+      variant: "Cronbach's α, listwise (SPSS); Feldt interval",
+      options: [OptionSpec("level", .number, "confidence level (default 0.95)")],
+      examples: ["alpha so1_pre so2_pre so3r_pre", "alpha so1_pre..sl3r_pre by treated"],
+      by: .subgroups, acceptsCondition: true),
+    CommandSpec(
+      name: "scale", topic: .models, syntax: .assignment,
+      synopsis: "scale NAME = mean(ITEMS) | sum(ITEMS) [where COND] [, reverse(ITEMS) range(LO HI) min(K) replace]",
+      summary: "build a scale score from Likert items and report its reliability",
+      discussion: """
+        NAME becomes the mean (or sum) of the items for every row with at least K valid items
+        (min(K); default: all), missing otherwise; a sum with missing items is prorated (mean ×
+        k). reverse(…) scores the named items as LO + HI − x, with range(LO HI) or else the
+        lowest and highest answer seen. An existing NAME needs replace. Then the items'
+        reliability as scored, as 'alpha', on the rows of the filter.
+        """,
+      variant: "mean (or prorated sum) of valid items; Cronbach's α listwise",
+      options: [
+        OptionSpec("reverse", .variables, "reverse-keyed items"),
+        OptionSpec("range", .numbers, "the lowest and highest answer (for reverse)"),
+        OptionSpec("min", .integer, "valid items a row needs (default: all)"),
+        OptionSpec("replace", .none, "overwrite an existing variable"),
+        OptionSpec("level", .number, "confidence level of α's interval (default 0.95)"),
+      ],
+      examples: ["scale so = mean(so1_pre so2_pre so3r_pre), min(2)", "scale att = mean(a1..a6), reverse(a3 a5) range(1 5)"],
+      acceptsCondition: true),
+    CommandSpec(
       name: "crosstab", aliases: ["crosstabs", "tab2"], topic: .models, syntax: .variables(min: 2, max: 2, kind: .any),
       synopsis: "crosstab ROW COL [where COND] [, row col total expected exact mcnemar]",
       summary: "a two-way table of counts with χ², Fisher's exact, McNemar and Cramér's V",

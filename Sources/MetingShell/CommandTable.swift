@@ -30,6 +30,8 @@ public enum CommandTable {
     "power": PowerCommand.run,
     "regress": RegressCommand.run,
     "did": DidCommand.run,
+    "alpha": ReliabilityCommands.alpha,
+    "scale": ReliabilityCommands.scale,
     "crosstab": CrosstabCommand.run,
     "anova": AnovaCommand.run,
     "ancova": AncovaCommand.run,

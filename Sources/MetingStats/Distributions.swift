@@ -48,6 +48,11 @@ public enum Distribution {
     pf(x, df1, df2, tail.rFlag, 0)
   }
 
+  /// The `p` quantile of the F distribution (R `qf`).
+  public static func fQuantile(_ p: Double, df1: Double, df2: Double, tail: Tail = .lower) -> Double {
+    qf(p, df1, df2, tail.rFlag, 0)
+  }
+
   /// P(X ≤ x) for the χ² distribution (R `pchisq`).
   public static func chiSquared(_ x: Double, df: Double, tail: Tail = .lower) -> Double {
     pchisq(x, df, tail.rFlag, 0)

@@ -278,3 +278,29 @@ struct CrosstabReferenceTests {
     }
   }
 }
+
+@Suite("reliability against R (psych::alpha)")
+struct ReliabilityReferenceTests {
+  @Test("α, standardized α, Feldt interval, item statistics", arguments: ModelCase.all("alpha"))
+  func alpha(_ c: ModelCase) throws {
+    let columns = try #require(c.args["items"] as? [Any]).compactMap(numbers)
+    let names = try #require(c.args["names"] as? [String])
+    let r = try Reliability(columns, names: names)
+    let e = c.expected
+    expectClose(r.alpha, number(e["alpha"]), "\(c.name): α")
+    expectClose(r.standardizedAlpha, number(e["std_alpha"]), "\(c.name): standardized α")
+    expectClose(r.meanInterItemCorrelation, number(e["average_r"]), "\(c.name): mean inter-item r")
+    expectClose(r.ciLow, number(e["ci_low"]), "\(c.name): Feldt low")
+    expectClose(r.ciHigh, number(e["ci_high"]), "\(c.name): Feldt high")
+    let drop = try #require(numbers(e["r_drop"]))
+    let alphaDrop = try #require(numbers(e["alpha_drop"]))
+    let means = try #require(numbers(e["item_mean"]))
+    let sds = try #require(numbers(e["item_sd"]))
+    for (i, item) in r.items.enumerated() {
+      expectClose(item.correctedItemTotal, drop[i], "\(c.name): r.drop of \(item.name)")
+      expectClose(item.alphaIfDeleted, alphaDrop[i], "\(c.name): α without \(item.name)")
+      expectClose(item.mean, means[i], "\(c.name): mean of \(item.name)")
+      expectClose(item.sd, sds[i], "\(c.name): SD of \(item.name)")
+    }
+  }
+}

@@ -278,5 +278,21 @@ crosstab("McNemar small", matrix(c(10, 3, 9, 12), nrow = 2), mcnemar = TRUE)
 crosstab("Bowker 3 × 3", matrix(c(20, 5, 3, 8, 30, 4, 2, 9, 25), 3, 3), mcnemar = TRUE)
 crosstab("example: category by size class", table(wide$category, wide$size_class))
 
+# ---- Reliability: Cronbach's alpha (psych::alpha on complete cases) ---------------
+reliability <- function(name, items) {
+  items <- items[complete.cases(items), ]
+  a <- suppressWarnings(suppressMessages(psych::alpha(items, check.keys = FALSE, warnings = FALSE)))
+  n <- nrow(items); k <- ncol(items); al <- a$total$raw_alpha
+  lo <- 1 - (1 - al) * qf(0.975, n - 1, (n - 1) * (k - 1)); hi <- 1 - (1 - al) * qf(0.025, n - 1, (n - 1) * (k - 1))
+  add("alpha", name, list(items = arr(apply(as.matrix(items), 2, num)), names = strs(colnames(items))), list(
+    alpha = num(al), std_alpha = num(a$total$std.alpha), average_r = num(a$total$average_r),
+    ci_low = num(lo), ci_high = num(hi), r_drop = num(a$item.stats$r.drop), alpha_drop = num(a$alpha.drop$raw_alpha),
+    item_mean = num(a$item.stats$mean), item_sd = num(a$item.stats$sd)))
+}
+items <- wide[, c("so1_pre", "so2_pre", "so3r_pre", "pm1_pre", "pm2_pre", "pm3_pre", "fw1_pre", "fw2_pre", "fw3r_pre", "sl1_pre", "sl2_pre", "sl3r_pre")]
+reliability("example: the 12 sic items at the pretest", items)
+reliability("example: strategic orientation", wide[, c("so1_pre", "so2_pre", "so3r_pre")])
+reliability("bfi-like: attitude", attitude[, 1:5])
+
 cat("{\"generator\": \"Tests/reference/models.R\", \"r\": \"", R.version.string, "\", \"cases\": [\n",
     paste(cases, collapse = ",\n"), "\n]}\n", sep = "")
