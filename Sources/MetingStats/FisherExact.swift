@@ -203,8 +203,10 @@ public enum FisherExact {
             }
             let entry = Entry(node: child, key: Int64((value * 1e10).rounded()))
             if let bucket = next[entry] {
+              // |value − representative| < 1e-10: e^d = 1 + d to 1e-20.
               next[entry] = Past(
-                representative: bucket.representative, weight: bucket.weight + past.weight * exp(value - bucket.representative))
+                representative: bucket.representative,
+                weight: bucket.weight + past.weight * (1 + (value - bucket.representative)))
             } else {
               next[entry] = Past(representative: value, weight: past.weight)
             }

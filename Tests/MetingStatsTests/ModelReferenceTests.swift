@@ -304,3 +304,32 @@ struct ReliabilityReferenceTests {
     }
   }
 }
+
+@Suite("mixed ANOVA against R (afex::aov_ez, car's Type III, GG and HF)")
+struct MixedAnovaReferenceTests {
+  @Test("SS, F, p, and the sphericity corrections", arguments: ModelCase.all("mixed"))
+  func mixed(_ c: ModelCase) throws {
+    let values = try #require(c.args["values"] as? [Any]).compactMap(numbers)
+    let group = try #require(numbers(c.args["group"])).map { Int($0) }
+    let result = try MixedAnova(values: values, group: group, groupCount: (group.max() ?? 0) + 1)
+    let e = c.expected
+    for (key, path) in [("ss", \MixedAnova.Effect.ss), ("df1", \.df1), ("ss_error", \.ssError), ("df2", \.df2), ("f", \.f)] {
+      let expected = try #require(numbers(e[key]))
+      for (i, effect) in result.effects.enumerated() { expectClose(effect[keyPath: path], expected[i], "\(c.name): \(key) of \(effect.term)") }
+    }
+    let p = try #require(numbers(e["p"]))
+    for (i, effect) in result.effects.enumerated() { expectCloseP(effect.p, p[i], "\(c.name): p of \(effect.term)") }
+    if let gg = numbers(e["gg"]), let hf = numbers(e["hf"]), let pgg = numbers(e["p_gg"]), let phf = numbers(e["p_hf"]) {
+      for (i, effect) in result.effects.dropFirst().enumerated() {
+        expectClose(effect.greenhouseGeisser, gg[i], "\(c.name): GG ε of \(effect.term)")
+        expectClose(effect.huynhFeldt, hf[i], "\(c.name): HF ε of \(effect.term)")
+        expectCloseP(try #require(effect.pGreenhouseGeisser), pgg[i], "\(c.name): GG p of \(effect.term)")
+        expectCloseP(try #require(effect.pHuynhFeldt), phf[i], "\(c.name): HF p of \(effect.term)")
+      }
+    }
+    if let t = number(e["change_t"]) {
+      // Two waves, two groups: F(group × time) = t² of Student's t on the change scores.
+      expectClose(result.effects[2].f, t * t, relative: 1e-12, "\(c.name): F(group × time) = t²")
+    }
+  }
+}

@@ -294,5 +294,98 @@ reliability("example: the 12 sic items at the pretest", items)
 reliability("example: strategic orientation", wide[, c("so1_pre", "so2_pre", "so3r_pre")])
 reliability("bfi-like: attitude", attitude[, 1:5])
 
+# ---- Mixed ANOVA (group × time), Type III, as afex ---------------------------------
+mixed <- function(name, values, group) {
+  n <- nrow(values); w <- ncol(values)
+  d <- data.frame(id = factor(rep(seq_len(n), each = w)), time = factor(rep(seq_len(w), n)),
+                  group = factor(rep(group, each = w)), y = as.vector(t(values)))
+  a <- suppressMessages(afex::aov_ez("id", "y", d, between = "group", within = "time", type = 3))
+  s <- summary(a$Anova, multivariate = FALSE)
+  u <- s$univariate.tests
+  terms <- c("group", "time", "group:time")
+  e <- list(ss = num(u[terms, "Sum Sq"]), df1 = num(u[terms, "num Df"]), ss_error = num(u[terms, "Error SS"]),
+            df2 = num(u[terms, "den Df"]), f = num(u[terms, "F value"]), p = num(u[terms, "Pr(>F)"]))
+  if (w > 2) {
+    adj <- s$pval.adjustments
+    e$gg <- num(adj[c("time", "group:time"), "GG eps"]); e$hf <- num(adj[c("time", "group:time"), "HF eps"])
+    e$p_gg <- num(adj[c("time", "group:time"), "Pr(>F[GG])"]); e$p_hf <- num(adj[c("time", "group:time"), "Pr(>F[HF])"])
+  }
+  if (w == 2 && length(unique(group)) == 2) e$change_t <- num(t.test(values[group == sort(unique(group))[2], 2] - values[group == sort(unique(group))[2], 1],
+                                       values[group == sort(unique(group))[1], 2] - values[group == sort(unique(group))[1], 1],
+                                       var.equal = TRUE)$statistic)
+  add("mixed", name, list(values = arr(apply(values, 1, num)), group = num(as.integer(factor(group)) - 1)), e)
+}
+w2 <- wide[!is.na(wide$sic_pre) & !is.na(wide$sic_post), ]
+mixed("example: sic pre/post by treated", cbind(w2$sic_pre, w2$sic_post), w2$treated)
+mixed("example: sic pre/post by category", cbind(w2$sic_pre, w2$sic_post), w2$category)
+set.seed(21)
+g <- rep(c("a", "b", "c"), c(8, 10, 7)); base <- rnorm(25, 10, 2)
+v3 <- cbind(base + rnorm(25), base + 0.5 + rnorm(25, 0, 1.5) + (g == "b"), base + 1 + rnorm(25, 0, 2.5) + 2 * (g == "c"))
+mixed("three groups, three waves, unequal n", v3, g)
+v4 <- cbind(base, base + rnorm(25, 0.3, 0.5), base + rnorm(25, 0.6, 1), base + rnorm(25, 1, 2) + (g == "a"))
+mixed("three groups, four waves", v4, g)
+
+# ---- More cases over R's datasets ----------------------------------------------------
+set.seed(2026)
+ols("cars dist ~ speed", dist ~ speed, cars, test = c(1))
+ols("trees Volume ~ Girth + Height", Volume ~ Girth + Height, trees, test = c(1, 2))
+ols("swiss Fertility ~ .", Fertility ~ Agriculture + Examination + Education + Catholic + Infant.Mortality, swiss,
+    test = c(1, 2))
+ols("stackloss", stack.loss ~ Air.Flow + Water.Temp + Acid.Conc., stackloss, test = c(2, 3))
+ols("airquality Ozone ~ Solar.R + Wind + Temp (complete cases)", Ozone ~ Solar.R + Wind + Temp,
+    airquality[complete.cases(airquality), ], cluster = airquality$Month[complete.cases(airquality)], test = c(1, 2, 3))
+ols("iris Sepal.Length ~ Petal.Length * Species", Sepal.Length ~ Petal.Length * Species, iris, test = c(4, 5))
+tg <- ToothGrowth; tg$dose <- factor(tg$dose)
+ols("ToothGrowth len ~ supp * dose", len ~ supp * dose, tg, test = c(4, 5))
+ols("warpbreaks breaks ~ wool + tension", breaks ~ wool + tension, warpbreaks, test = c(2, 3))
+ols("Puromycin rate ~ log(conc) * state", rate ~ log(conc) * state, Puromycin, test = c(3))
+ols("LifeCycleSavings sr ~ pop15 + pop75 + dpi + ddpi", sr ~ pop15 + pop75 + dpi + ddpi, LifeCycleSavings,
+    test = c(1, 2))
+cl <- sample(1:8, 150, replace = TRUE)
+ols("iris clustered in 8 groups", Sepal.Width ~ Sepal.Length + Petal.Width, iris, cluster = cl, test = c(1, 2))
+
+for (i in 1:6) {
+  nt <- sample(8:60, 1); nc <- sample(5:30, 1)
+  tp <- rnorm(nt, 3.3, 0.5); cp <- rnorm(nc, 3.5, 0.45)
+  did(sprintf("simulated DiD %d (%d treated, %d controls)", i, nt, nc), tp, tp + rnorm(nt, 0.25, 0.4),
+      cp, cp + rnorm(nc, -0.05, 0.35))
+}
+for (i in 1:4) {
+  n <- sample(30:90, 1); g <- sample(c("c", "t"), n, replace = TRUE); pre <- rnorm(n, 50, 10)
+  ancova(sprintf("simulated ANCOVA %d (n = %d)", i, n), 10 + 0.7 * pre + 4 * (g == "t") + rnorm(n, 0, 6), pre, g, "c")
+}
+ancova("ChickWeight day 21 by Diet, adjusted for day 0",
+       ChickWeight$weight[ChickWeight$Time == 21][match(ChickWeight$Chick[ChickWeight$Time == 0], ChickWeight$Chick[ChickWeight$Time == 21])],
+       ChickWeight$weight[ChickWeight$Time == 0], ChickWeight$Diet[ChickWeight$Time == 0], "1")
+oneway("chickwts feed", chickwts$weight, chickwts$feed)
+oneway("iris Sepal.Width by Species", iris$Sepal.Width, iris$Species)
+oneway("airquality Ozone by Month", airquality$Ozone[!is.na(airquality$Ozone)], airquality$Month[!is.na(airquality$Ozone)])
+oneway("mtcars mpg by cyl", mtcars$mpg, mtcars$cyl)
+oneway("ToothGrowth len by dose", ToothGrowth$len, ToothGrowth$dose)
+crosstab("UCBAdmissions Admit × Gender", margin.table(UCBAdmissions, c(1, 2)))
+crosstab("HairEyeColor black/brown hair × brown/blue/hazel eyes (females)", HairEyeColor[1:2, 1:3, "Female"])
+crosstab("3 × 4 sparse", matrix(c(2, 4, 3, 1, 5, 2, 0, 3, 4, 2, 1, 6), 3, 4))
+crosstab("2 × 3 small", matrix(c(4, 1, 2, 3, 0, 5), 2, 3))
+crosstab("3 × 2 with a zero", matrix(c(5, 0, 3, 2, 6, 1), 3, 2))
+crosstab("McNemar 2 × 2 balanced discordance", matrix(c(30, 6, 6, 40), 2, 2), mcnemar = TRUE)
+reliability("attitude all 7", attitude)
+reliability("USJudgeRatings 6 items", USJudgeRatings[, 2:7])
+reliability("swiss 4 items", swiss[, c(1, 3, 4, 6)])
+mixed("example: two waves, sizes", cbind(w2$sic_pre, w2$sic_post), w2$size_class)
+g2 <- rep(c("x", "y"), c(12, 15)); b2 <- rnorm(27, 20, 4)
+mixed("two groups, five waves", cbind(b2, b2 + rnorm(27, 1, 1), b2 + rnorm(27, 2, 2), b2 + rnorm(27, 2.5, 3) + (g2 == "y"),
+                                    b2 + rnorm(27, 3, 1)), g2)
+
+ols("mtcars mpg ~ disp + I(disp^2)", mpg ~ disp + I(disp^2), mtcars, test = c(1, 2))
+ols("faithful eruptions ~ waiting", eruptions ~ waiting, faithful, test = c(1))
+ols("attitude rating ~ complaints + learning + raises", rating ~ complaints + learning + raises, attitude,
+    cluster = rep(1:6, 5), test = c(1, 2, 3))
+ols("PlantGrowth weight ~ group, no intercept", weight ~ 0 + group, PlantGrowth, intercept = FALSE, test = c(0, 1, 2))
+oneway("InsectSprays sqrt(count)", sqrt(InsectSprays$count), InsectSprays$spray)
+oneway("sleep extra by group", sleep$extra, sleep$group)
+crosstab("Titanic Class × Survived (adults)", apply(Titanic[, , "Adult", ], c(1, 3), sum))
+mixed("example: sic by region", cbind(w2$sic_pre, w2$sic_post), w2$region)
+ancova("example: qual change by treated", wide$qual_post, wide$qual_pre, wide$treated, "0")
+
 cat("{\"generator\": \"Tests/reference/models.R\", \"r\": \"", R.version.string, "\", \"cases\": [\n",
     paste(cases, collapse = ",\n"), "\n]}\n", sep = "")
