@@ -10,6 +10,26 @@ extension CommandCatalogue {
 
   static let models: [CommandSpec] = [
     CommandSpec(
+      name: "mixed", aliases: ["rmanova"], topic: .models, syntax: .variables(min: 1, max: nil, kind: .numeric),
+      synopsis: "mixed VAR, time(WAVE) id(UNIT) group(G) | mixed V1 V2 …, group(G)  [where COND]",
+      summary: "mixed ANOVA: group (between) × time (within), partial η², GG/HF corrections",
+      discussion: """
+        Long layout: one variable with time() (two or more waves) and id(); wide: one variable
+        per wave, in time order. Units measured at every wave are used. Type III tests as SPSS
+        GLM and R's afex: the group on the units' means, time and group × time against the
+        unit × time residual; partial η²; beyond two waves Greenhouse–Geisser and Huynh–Feldt
+        ε with their p-values. With two waves and two groups, F(group × time) equals t² of the
+        change-score t-test (the DiD).
+        """,
+      variant: "Type III split-plot ANOVA (afex); GG and HF (car) beyond two waves",
+      options: [
+        OptionSpec("group", .variable(.any), "the between-units factor"),
+        OptionSpec("time", .variable(.any), "the wave variable (long layout)"),
+        OptionSpec("id", .variable(.any), "the unit identifier (long layout)"),
+      ],
+      examples: ["mixed sic, time(wave) id(firm_id) group(treated)", "mixed sic_pre sic_post, group(category)"],
+      acceptsCondition: true),
+    CommandSpec(
       name: "alpha", aliases: ["reliability"], topic: .models, syntax: .variables(min: 1, max: nil, kind: .numeric),
       synopsis: "alpha ITEMS [by VARS] [where COND] [, level()]",
       summary: "Cronbach's α with its interval, item–rest correlations and α if deleted",

@@ -30,6 +30,7 @@ public enum CommandTable {
     "power": PowerCommand.run,
     "regress": RegressCommand.run,
     "did": DidCommand.run,
+    "mixed": MixedCommand.run,
     "alpha": ReliabilityCommands.alpha,
     "scale": ReliabilityCommands.scale,
     "crosstab": CrosstabCommand.run,
