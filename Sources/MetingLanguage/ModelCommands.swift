@@ -10,6 +10,29 @@ extension CommandCatalogue {
 
   static let models: [CommandSpec] = [
     CommandSpec(
+      name: "balance", topic: .models, syntax: .variables(min: 1, max: nil, kind: .any),
+      synopsis: "balance VARS, group(G) [reference(LEVEL) pre(PRE) post(POST)] [where COND]",
+      summary: "baseline balance (standardized mean differences) and the regression-to-the-mean check",
+      discussion: """
+        For each variable the groups' means (proportions for 0/1 variables and for each category of
+        a text variable) and the standardized mean difference with the pooled SD √((s₁² + s₀²)/2),
+        flagged above 0.1 and 0.25. With pre() and post(): per group the mean change, and its
+        correlation with and slope on the pretest: negative when those who start low gain most,
+        the signature of regression to the mean. For long data, select the baseline with where.
+        """,
+      variant: "SMD with the pooled SD (Austin 2009, cobalt); flags 0.1 and 0.25",
+      options: [
+        OptionSpec("group", .variable(.any), "treated vs control"),
+        OptionSpec("reference", .word([]), "the comparison group (default: the first of two values)"),
+        OptionSpec("pre", .variable(.numeric), "the pretest, for the regression-to-the-mean check"),
+        OptionSpec("post", .variable(.numeric), "the posttest, for the regression-to-the-mean check"),
+      ],
+      examples: [
+        "balance sic_pre fte size_class sector, group(treated)",
+        "balance sic_pre, group(treated) pre(sic_pre) post(sic_post)",
+      ],
+      acceptsCondition: true),
+    CommandSpec(
       name: "mixed", aliases: ["rmanova"], topic: .models, syntax: .variables(min: 1, max: nil, kind: .numeric),
       synopsis: "mixed VAR, time(WAVE) id(UNIT) group(G) | mixed V1 V2 …, group(G)  [where COND]",
       summary: "mixed ANOVA: group (between) × time (within), partial η², GG/HF corrections",

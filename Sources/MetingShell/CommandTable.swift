@@ -30,6 +30,7 @@ public enum CommandTable {
     "power": PowerCommand.run,
     "regress": RegressCommand.run,
     "did": DidCommand.run,
+    "balance": BalanceCommand.run,
     "mixed": MixedCommand.run,
     "alpha": ReliabilityCommands.alpha,
     "scale": ReliabilityCommands.scale,

@@ -333,3 +333,23 @@ struct MixedAnovaReferenceTests {
     }
   }
 }
+
+@Suite("balance against R (SMD by its formula, cor and lm)")
+struct BalanceReferenceTests {
+  @Test("standardized mean difference and change on baseline", arguments: ModelCase.all("balance"))
+  func balance(_ c: ModelCase) throws {
+    let a = c.args
+    let smd = try Balance.smd(treated: try #require(numbers(a["treated"])), control: try #require(numbers(a["control"])))
+    expectClose(smd, number(c.expected["smd"]), "\(c.name): SMD")
+    let rtm = try Balance.changeOnBaseline(pre: try #require(numbers(a["pre"])), post: try #require(numbers(a["post"])))
+    expectClose(rtm.r, number(c.expected["r"]), "\(c.name): r(pre, change)")
+    expectClose(rtm.slope, number(c.expected["slope"]), "\(c.name): slope")
+    expectClose(rtm.meanChange, number(c.expected["mean_change"]), "\(c.name): mean change")
+  }
+
+  @Test("proportions: (p₁ − p₀)/√((p₁(1 − p₁) + p₀(1 − p₀))/2), undefined without variation")
+  func proportions() {
+    expectClose(Balance.proportionSMD(treated: 0.3, control: 0.5), (0.3 - 0.5) / ((0.21 + 0.25) / 2).squareRoot(), "SMD")
+    #expect(Balance.proportionSMD(treated: 1, control: 1) == nil)
+  }
+}

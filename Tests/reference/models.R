@@ -387,5 +387,16 @@ crosstab("Titanic Class × Survived (adults)", apply(Titanic[, , "Adult", ], c(1
 mixed("example: sic by region", cbind(w2$sic_pre, w2$sic_post), w2$region)
 ancova("example: qual change by treated", wide$qual_post, wide$qual_pre, wide$treated, "0")
 
+# ---- Balance: standardized mean differences and change on baseline -----------------
+balance <- function(name, treated, control, pre, post) {
+  smd <- (mean(treated) - mean(control)) / sqrt((var(treated) + var(control)) / 2)
+  ch <- post - pre
+  add("balance", name, list(treated = num(treated), control = num(control), pre = num(pre), post = num(post)), list(
+    smd = num(smd), r = num(cor(pre, ch)), slope = num(coef(lm(ch ~ pre))[[2]]), mean_change = num(mean(ch))))
+}
+balance("example: sic_pre, treated vs control", w2$sic_pre[w2$treated == 1], w2$sic_pre[w2$treated == 0],
+        w2$sic_pre[w2$treated == 1], w2$sic_post[w2$treated == 1])
+balance("mtcars mpg, manual vs automatic", mtcars$mpg[mtcars$am == 1], mtcars$mpg[mtcars$am == 0], mtcars$drat, mtcars$wt)
+
 cat("{\"generator\": \"Tests/reference/models.R\", \"r\": \"", R.version.string, "\", \"cases\": [\n",
     paste(cases, collapse = ",\n"), "\n]}\n", sep = "")
