@@ -36,34 +36,15 @@ public struct TeachingPattern: Sendable {
     controlP = control.p
     didEstimate = did.estimate
     didP = did.p
-    ancovaEstimate = TeachingPattern.ancovaGroupEffect(
+    let ancova = try Ancova(
       post: post[1] + post[0], pre: pre[1] + pre[0],
-      group: Array(repeating: 1, count: pre[1].count) + Array(repeating: 0, count: pre[0].count))
+      group: Array(repeating: 1, count: pre[1].count) + Array(repeating: 0, count: pre[0].count), groupNames: ["0", "1"])
+    ancovaEstimate = ancova.groupEffects[0].estimate ?? .nan
   }
 
   public var holds: Bool {
     treatedP < 0.01 && controlChange >= -0.15 && controlChange <= 0 && controlP > 0.10 && didP < 0.05
       && ancovaEstimate < didEstimate
-  }
-
-  /// The group coefficient of post ~ pre + group by least squares, from the
-  /// centred cross-products (two predictors; the full regression with
-  /// standard errors is the `ancova` command's job).
-  static func ancovaGroupEffect(post y: [Double], pre x: [Double], group g: [Double]) -> Double {
-    let n = Double(y.count)
-    let my = y.reduce(0, +) / n
-    let mx = x.reduce(0, +) / n
-    let mg = g.reduce(0, +) / n
-    var sxx = 0.0, sgg = 0.0, sxg = 0.0, sxy = 0.0, sgy = 0.0
-    for i in y.indices {
-      let dx = x[i] - mx, dg = g[i] - mg, dy = y[i] - my
-      sxx += dx * dx
-      sgg += dg * dg
-      sxg += dx * dg
-      sxy += dx * dy
-      sgy += dg * dy
-    }
-    return (sxx * sgy - sxg * sxy) / (sxx * sgg - sxg * sxg)
   }
 
   /// How far the realisation is from the design's expected values

@@ -66,7 +66,7 @@ struct CompletionTests {
     let c = complete("load examples/mijn-bedrijf/firms_l")
     #expect(c.candidates == ["examples/mijn-bedrijf/firms_long.csv"])
     #expect(complete("run examples/mijn").candidates == ["examples/mijn-bedrijf.met", "examples/mijn-bedrijf/"])
-    #expect(complete("save script examples/mijn-bedrijf/se").candidates == ["examples/mijn-bedrijf/setup.met"])
+    #expect(complete("save script examples/mijn-bedrijf/setup.").candidates == ["examples/mijn-bedrijf/setup.met"])
     #expect(complete("load examples/").insertion(for: "examples/mijn-bedrijf/") == "mijn-bedrijf/")
   }
 

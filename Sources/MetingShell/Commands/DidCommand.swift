@@ -107,7 +107,7 @@ enum DidCommand {
         }
         let gap = did.treated.preMean - did.control.preMean
         if abs(gap) > 0 {
-          baseline.append("\(context) \(show(gap))")
+          baseline.append("\(context): \(show(gap))")
         }
       }
     }
@@ -118,9 +118,11 @@ enum DidCommand {
 
     let percent = NumberFormat.shortest(level * 100)
     let labelColumns = try inv.groupColumns() + [Column("comparison", key: "comparison", role: .label)]
-    let unitName = wide ? "unit" : (inv.command.option("id").flatMap { try? $0.variable().text } ?? "unit")
+    let unitName = wide ? "unit (row)" : (inv.command.option("id").flatMap { try? $0.variable().text } ?? "unit")
     let means = Table(
-      title: "Difference-in-differences · \(pairs.difference.split(separator: ":").first.map(String.init) ?? "") by \(groupVariable)",
+      title: "Difference-in-differences · "
+        + (wide ? "\(preLabel) → \(postLabel)" : pairs.difference.split(separator: ":").first.map(String.init) ?? "")
+        + " by \(groupVariable)",
       kind: "did_means",
       columns: labelColumns + [
         Column(groupVariable, key: "group", role: .label), Column("n", key: "n", role: .count),
