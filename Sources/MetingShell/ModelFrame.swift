@@ -70,17 +70,39 @@ struct ModelFrame {
       clusterVariable = nil
     }
 
-    // Listwise deletion over the model's variables (and the cluster).
+    // Listwise deletion over the model's variables (and the cluster):
+    // gather each variable once over the selection, mark incomplete rows,
+    // then keep the complete ones.
     var missingCounts: [String: Int] = [:]
     let checked = used + (clusterVariable.map { [$0] } ?? [])
-    let complete = rows.filter { r in
-      for v in checked where v.values.isMissing(r) {
-        missingCounts[v.name, default: 0] += 1
-        return false
+    var complete = [Bool](repeating: true, count: rows.count)
+    var gathered: [String: [Double]] = [:]
+    for v in checked {
+      var missing = 0
+      switch v.values {
+      case .numeric(let column):
+        let values = column.gather(rows)
+        for k in values.indices where values[k].isNaN {
+          if complete[k] { missing += 1 }
+          complete[k] = false
+        }
+        gathered[v.name] = values
+      case .categorical(let column):
+        for (k, r) in rows.enumerated() where column.codes[r] == CategoricalColumn.missingCode {
+          if complete[k] { missing += 1 }
+          complete[k] = false
+        }
       }
-      return true
+      if missing > 0 { missingCounts[v.name] = missing }
     }
-    guard !complete.isEmpty else {
+    let keptPositions = complete.indices.filter { complete[$0] }
+    let allComplete = keptPositions.count == rows.count
+    let completeRows = allComplete ? rows : RowSelection(rowCount: rows.rowCount, rows: keptPositions.map { Int32(rows[$0]) })
+    func values(_ name: String) -> [Double] {
+      let all = gathered[name]!
+      return allComplete ? all : keptPositions.map { all[$0] }
+    }
+    guard !completeRows.isEmpty else {
       throw LanguageDiagnostics.invalid(
         "no row has every variable of the model (\(checked.map(\.name).joined(separator: ", ")))",
         range: formula.range, category: .data)
@@ -92,10 +114,10 @@ struct ModelFrame {
     for v in used.dropFirst() {
       let isFactor = v.isCategorical || factorNames.contains(v.name)
       if !isFactor {
-        codings[v.name] = [(v.name, try inv.numbers(v.name, complete))]
+        codings[v.name] = [(v.name, values(v.name))]
         continue
       }
-      let codes = GroupCodes(v, rows: complete)
+      let codes = GroupCodes(v, rows: completeRows)
       guard codes.count >= 2 else {
         throw LanguageDiagnostics.invalid(
           "'\(v.name)' has \(codes.count) value\(codes.count == 1 ? "" : "s") (\(codes.labels.joined(separator: ", "))) in the rows of the model; a factor needs two or more",
@@ -129,7 +151,15 @@ struct ModelFrame {
     var names: [String] = []
     var terms: [(text: String, columns: [Int])] = []
     for (text, vs) in termVariables {
-      var product: Coding = [("", [Double](repeating: 1, count: complete.count))]
+      if vs.count == 1 {
+        // A main effect: its columns as they are.
+        let coding = codings[vs[0].name]!
+        terms.append((text, Array(columns.count..<(columns.count + coding.count))))
+        columns += coding.map(\.values)
+        names += coding.map(\.name)
+        continue
+      }
+      var product: Coding = [("", [Double](repeating: 1, count: completeRows.count))]
       for v in vs {
         var next: Coding = []
         for (pn, pv) in product {
@@ -146,14 +176,14 @@ struct ModelFrame {
 
     var clusters: (codes: [Int], count: Int, variable: String)? = nil
     if let clusterVariable {
-      let codes = GroupCodes(clusterVariable, rows: complete)
+      let codes = GroupCodes(clusterVariable, rows: completeRows)
       clusters = (codes.codes.map { Int($0) }, codes.count, clusterVariable.name)
     }
     let dropped = checked.compactMap { v in missingCounts[v.name].map { (reason: "missing \(v.name)", count: $0) } }
     return ModelFrame(
-      response: try inv.numbers(y.name, complete), responseName: y.name,
+      response: values(y.name), responseName: y.name,
       design: LinearModel.Design(columns: columns, names: names, intercept: formula.intercept), terms: terms,
-      references: references, rows: complete, dropped: dropped, clusters: clusters)
+      references: references, rows: completeRows, dropped: dropped, clusters: clusters)
   }
 
   /// `base(category none treated 1)`: pairs of a factor and its reference level.

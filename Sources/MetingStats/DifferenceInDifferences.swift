@@ -44,17 +44,26 @@ public struct DifferenceInDifferences: Sendable {
     welch = try TTestResult.twoSample(treatedChange, controlChange, variances: .unequal, confLevel: confLevel, names: names)
 
     // The long regression: two rows per unit.
+    let units = treatedPre.count + controlPre.count
     var y: [Double] = []
     var treat: [Double] = []
     var post: [Double] = []
     var codes: [Int] = []
+    y.reserveCapacity(2 * units)
+    treat.reserveCapacity(2 * units)
+    post.reserveCapacity(2 * units)
+    codes.reserveCapacity(2 * units)
     func addUnits(_ pre: [Double], _ postValues: [Double], isTreated: Double) {
       for i in pre.indices {
         let unit = codes.count / 2
-        y += [pre[i], postValues[i]]
-        treat += [isTreated, isTreated]
-        post += [0, 1]
-        codes += [unit, unit]
+        y.append(pre[i])
+        y.append(postValues[i])
+        treat.append(isTreated)
+        treat.append(isTreated)
+        post.append(0)
+        post.append(1)
+        codes.append(unit)
+        codes.append(unit)
       }
     }
     addUnits(treatedPre, treatedPost, isTreated: 1)
@@ -62,7 +71,6 @@ public struct DifferenceInDifferences: Sendable {
     let interaction = zip(treat, post).map { $0 * $1 }
     let model = try LinearModel(
       .init(columns: [treat, post, interaction], names: ["treated", "post", "treated × post"]), response: y)
-    let units = codes.count / 2
     let table = try model.coefficientTable(.cluster(codes: codes, count: units), confLevel: confLevel)
     guard let row = table.last, row.estimate != nil else {
       throw .invalidArgument("the treated × post term is aliased")

@@ -74,17 +74,25 @@ public struct LinearModel: Sendable {
     hasIntercept = intercept
     names = (intercept ? ["(Intercept)"] : []) + design.names
 
-    // Centre and scale.
-    let yMean = intercept ? Summation.mean(y) : 0
+    // Centre and scale. The centre need not be the exact mean: the
+    // refinement below works on the exact residuals, and the intercept
+    // absorbs whatever the centring left. Plain sums keep this to two
+    // vectorised passes per column.
+    func plainMean(_ x: [Double]) -> Double {
+      var s = 0.0
+      for v in x { s += v }
+      return s / Double(x.count)
+    }
+    let yMean = intercept ? plainMean(y) : 0
     var means = [Double](repeating: 0, count: p)
     var scales = [Double](repeating: 0, count: p)
     for j in 0..<p {
       let column = design.columns[j]
-      let m = intercept ? Summation.mean(column) : 0
+      let m = intercept ? plainMean(column) : 0
       means[j] = m
-      var s = CompensatedSum()
-      for v in column { s.add((v - m) * (v - m)) }
-      scales[j] = s.value.squareRoot()
+      var s = 0.0
+      for v in column { s += (v - m) * (v - m) }
+      scales[j] = s.squareRoot()
     }
     self.means = means
     self.scales = scales
@@ -184,8 +192,10 @@ public struct LinearModel: Sendable {
       }
       return e
     }
+    // One step always; more while a step still moves a coefficient by
+    // more than 1e-13 of its size (ill-conditioned designs).
     var e = residualVector()
-    for _ in 0..<3 where r > 0 {
+    for step in 0..<3 where r > 0 {
       var sumR = CompensatedSum()
       for v in e { sumR.add(v) }
       var g = [Double](repeating: 0, count: r)
@@ -207,8 +217,8 @@ public struct LinearModel: Sendable {
       let before = slopes
       apply(delta, shift: shift)
       e = residualVector()
-      let moved = kept.contains { j in abs(slopes[j] - before[j]) > 1e-15 * abs(slopes[j]) }
-      if !moved { break }
+      let moved = kept.contains { j in abs(slopes[j] - before[j]) > 1e-13 * abs(slopes[j]) }
+      if !moved || step == 2 { break }
     }
 
     var coefficients = [Double?](repeating: nil, count: names.count)
