@@ -75,3 +75,8 @@ extension Invocation {
     return nil
   }
 }
+
+extension Cell {
+  /// A number, or "—" where there is none (an undefined t, an aliased term).
+  static func value(_ x: Double?) -> Cell { x.map(Cell.number) ?? .missing("—") }
+}

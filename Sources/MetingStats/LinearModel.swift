@@ -271,8 +271,12 @@ public struct LinearModel: Sendable {
   /// The residual variance RSS/(n − rank).
   public var sigma2: Double { rss / Double(dfResidual) }
 
-  /// R² (nil when y is constant).
-  public var r2: Double? { tss > 0 ? 1 - rss / tss : nil }
+  /// R² (nil when y is constant); with an intercept it is at least 0,
+  /// so rounding cannot print −2e−16.
+  public var r2: Double? {
+    guard tss > 0 else { return nil }
+    return hasIntercept ? max(0, 1 - rss / tss) : 1 - rss / tss
+  }
 
   /// Adjusted R², with R's degrees of freedom: 1 − (1 − R²)(n − i)/(n − rank), i = 1 with an intercept.
   public var adjustedR2: Double? {
@@ -430,8 +434,9 @@ public struct LinearModel: Sendable {
         continue
       }
       let se = max(0, v[row, row]).squareRoot()
-      let t = b / se
-      let p = 2 * Distribution.studentT(-abs(t), df: df)
+      // A zero SE (an exact fit) leaves t and p undefined, not infinite.
+      let t: Double? = se > 0 ? b / se : nil
+      let p = t.map { 2 * Distribution.studentT(-abs($0), df: df) }
       table.append(
         Coefficient(name: name, estimate: b, se: se, t: t, df: df, p: p, ciLow: b - q * se, ciHigh: b + q * se))
     }

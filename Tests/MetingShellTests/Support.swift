@@ -49,3 +49,8 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
       sourceLocation: sourceLocation)
   }
 }
+
+/// Whether text shows a NaN ("nan", "NaN" as a word; not "provenance").
+func containsNaN(_ text: String) -> Bool {
+  text.range(of: #"(?i)\bnan\b"#, options: .regularExpression) != nil
+}

@@ -137,9 +137,9 @@ enum AncovaCommand {
       let g = (0..<units.labels.count).filter { $0 != reference }[index]
       let comparison = "\(units.labels[g]) − \(units.labels[reference])"
       effects.rows.append([
-        .text(comparison), .text("ANCOVA (\(robustWords) SE)"), .number(effect.estimate ?? .nan), .number(effect.se ?? .nan),
-        .number(effect.t ?? .nan), .number(effect.df), .number(effect.p ?? .nan), .number(effect.ciLow ?? .nan),
-        .number(effect.ciHigh ?? .nan),
+        .text(comparison), .text("ANCOVA (\(robustWords) SE)"), .value(effect.estimate), .value(effect.se),
+        .value(effect.t), .number(effect.df), .value(effect.p), .value(effect.ciLow),
+        .value(effect.ciHigh),
       ])
       // The DiD on the same units: Student's t on the change scores.
       let change = zip(units.post, units.pre).map { $0 - $1 }

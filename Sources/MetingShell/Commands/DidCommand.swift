@@ -95,8 +95,8 @@ enum DidCommand {
         let r = did.regression
         regressionRows.append(
           label + [
-            .number(r.estimate ?? .nan), .number(r.se ?? .nan), .number(r.t ?? .nan), .number(r.df), .number(r.p ?? .nan),
-            .number(r.ciLow ?? .nan), .number(r.ciHigh ?? .nan),
+            .value(r.estimate), .value(r.se), .value(r.t), .number(r.df), .value(r.p),
+            .value(r.ciLow), .value(r.ciHigh),
           ])
         for test in [did.student, did.welch] {
           changeRows.append(

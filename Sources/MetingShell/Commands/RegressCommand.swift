@@ -63,7 +63,8 @@ struct ModelTables {
     do {
       rows = try model.coefficientTable(kind, confLevel: level)
       let slopes = model.estimated.filter { !model.hasIntercept || $0 != 0 }
-      overall = slopes.isEmpty ? nil : try model.waldTest(slopes, kind)
+      let exact = model.rss <= 1e-24 * max(model.tss, 1e-300)
+      overall = slopes.isEmpty || exact ? nil : try model.waldTest(slopes, kind)
     } catch {
       throw inv.statisticsError(error)
     }
