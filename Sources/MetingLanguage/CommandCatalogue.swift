@@ -216,6 +216,7 @@ public enum CommandCatalogue {
       options: [
         OptionSpec("time", .variable(.any), "the wave variable of a long layout (two values)"),
         OptionSpec("id", .variable(.any), "the unit identifier of a long layout"),
+        OptionSpec("complete", .none, "leave out units seen at one wave only (long layout)"),
         OptionSpec("mu", .number, "the hypothesised mean difference (default 0)"),
         OptionSpec("level", .number, "confidence level (default 0.95)"),
         OptionSpec("alternative", .word(["two.sided", "less", "greater"]), "alternative hypothesis"),
@@ -243,6 +244,7 @@ public enum CommandCatalogue {
         OptionSpec("reference", .word([]), "the group that goes second (the control)"),
         OptionSpec("time", .variable(.any), "the wave variable of a long layout"),
         OptionSpec("id", .variable(.any), "the unit identifier of a long layout"),
+        OptionSpec("complete", .none, "leave out units seen at one wave only (long layout)"),
         OptionSpec("group", .variable(.any), "the treatment variable of a pretest–posttest–control design"),
         OptionSpec("level", .number, "confidence level (default 0.95)"),
         OptionSpec("alternative", .word(["two.sided", "less", "greater"]), "one-sided intervals"),
@@ -268,6 +270,7 @@ public enum CommandCatalogue {
       options: [
         OptionSpec("time", .variable(.any), "the wave variable of a long layout"),
         OptionSpec("id", .variable(.any), "the unit identifier of a long layout"),
+        OptionSpec("complete", .none, "leave out units seen at one wave only (long layout)"),
         OptionSpec("mu", .number, "the hypothesised location (default 0)"),
         OptionSpec("exact", .none, "the exact distribution even for n ≥ 50"),
         OptionSpec("approximate", .none, "the normal approximation even for small n"),
@@ -286,6 +289,7 @@ public enum CommandCatalogue {
       options: [
         OptionSpec("time", .variable(.any), "the wave variable of a long layout"),
         OptionSpec("id", .variable(.any), "the unit identifier of a long layout"),
+        OptionSpec("complete", .none, "leave out units seen at one wave only (long layout)"),
         OptionSpec("mu", .number, "the hypothesised median (default 0)"),
         OptionSpec("alternative", .word(["two.sided", "less", "greater"]), "alternative hypothesis"),
         OptionSpec("adjust", .word(["holm", "bonferroni", "hochberg", "bh", "by", "none"]), "p-value adjustment over the table (default holm)"),
@@ -363,6 +367,7 @@ public enum CommandCatalogue {
         OptionSpec("reference", .word([]), "the group that goes second"),
         OptionSpec("time", .variable(.any), "the wave variable (did)"),
         OptionSpec("id", .variable(.any), "the unit identifier (did)"),
+        OptionSpec("complete", .none, "leave out units seen at one wave only (long layout)"),
         OptionSpec("group", .variable(.any), "the treatment variable (did)"),
       ],
       examples: ["bootstrap meandiff sic_change by treated", "bootstrap did sic, time(wave) id(firm_id) group(treated)"],

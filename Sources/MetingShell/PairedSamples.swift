@@ -104,10 +104,16 @@ struct PairedSamples {
         unpaired += result.unpaired.prefix(3 - min(3, unpaired.count))
         groups.append(Group(values: sub.values, first: result.first, second: result.second))
       }
+      // Units seen at one wave only: an error unless `complete` accepts
+      // leaving them out (attrition should be a decision, not a surprise).
       if let count = dropped["units with one wave only"], count > 0 {
-        inv.warnings.append(
-          "\(count) \(id) value\(count == 1 ? " has" : "s have") a row at one wave only and \(count == 1 ? "is" : "are") left out"
-            + " (e.g. \(unpaired.joined(separator: ", ")))")
+        let what = "\(count) \(id) value\(count == 1 ? " has" : "s have") a row at one wave only (e.g. \(unpaired.joined(separator: ", ")))"
+        guard inv.flag("complete") else {
+          throw LanguageDiagnostics.invalid(
+            "\(what): a paired comparison needs both waves", range: idOption.range, category: .data,
+            help: ["add ', complete' to leave them out (as the wide layout leaves out incomplete rows)"])
+        }
+        inv.warnings.append("\(what) and \(count == 1 ? "is" : "are") left out")
       }
     }
     if missingSubgroup > 0 { dropped["rows with a missing by value", default: 0] += missingSubgroup }

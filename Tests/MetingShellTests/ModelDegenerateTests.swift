@@ -88,4 +88,19 @@ struct ModelDegenerateTests {
       #expect((out + err).contains(text), "\(command):\n\(out)\(err)")
     }
   }
+
+  @Test("a unit seen at one wave only is an error, unless complete accepts leaving it out")
+  func unpaired() {
+    for command in ["paired", "mixed", "did", "ancova"] {
+      let extra = command == "paired" ? "" : " group(g)"
+      let base = "\(command) y, time(wave) id(id)\(extra) where !(id == 0 & wave == 1)"
+      let s = session(format: "text")
+      let (status, _, err) = runScript(base, in: s)
+      #expect(status == 66, "\(command): \(err)")
+      #expect(err.contains("1 id value has") && err.contains("(e.g. 0)") && err.contains("add ', complete'"), "\(command): \(err)")
+      let (okStatus, out, warnings) = runScript(base + ", complete", in: s)
+      #expect(okStatus == 0, "\(command): \(warnings)")
+      #expect((out + warnings).contains("is left out"), "\(command): \(out)\(warnings)")
+    }
+  }
 }

@@ -90,11 +90,23 @@ enum MixedCommand {
       }
       var incomplete = 0
       var noGroup = 0
+      var absent: [String] = []
       for u in 0..<ids.count {
+        if seen[u].contains(false) { absent.append(ids.labels[u]) }
         if unitGroup[u] < 0 { noGroup += 1; continue }
         if cells[u].contains(where: \.isNaN) { incomplete += 1; continue }
         values.append(cells[u])
         groupOfUnit.append(unitGroup[u])
+      }
+      // Units without a row at some wave: an error unless `complete`.
+      if !absent.isEmpty {
+        let what = "\(absent.count) \(id.name) value\(absent.count == 1 ? " has" : "s have") no row at some wave (e.g. \(absent.prefix(3).joined(separator: ", ")))"
+        guard inv.flag("complete") else {
+          throw LanguageDiagnostics.invalid(
+            "\(what): the mixed ANOVA needs every wave of every unit", range: idOption.range, category: .data,
+            help: ["add ', complete' to leave them out"])
+        }
+        inv.warnings.append("\(what) and \(absent.count == 1 ? "is" : "are") left out")
       }
       waveLabels = waves.labels.map { "\(time.name) \($0)" }
       groupLabels = groups.labels
