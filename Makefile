@@ -15,8 +15,11 @@ run: release
 	  $(RELEASE)/meting examples/mijn-bedrijf.met; \
 	fi
 
-## test: the whole test suite (Swift Testing); needs no R.
+## test: the whole test suite (Swift Testing); needs no R. The meting
+##       executable is built first: tests of SPSS/Stata files run its
+##       --read-helper child.
 test: bootstrap
+	$(SWIFT) build --product meting
 	$(SWIFT) test
 
 ## bench: the benchmark (release build), against pandas when installed.

@@ -9,7 +9,7 @@
 //                     MetingReport
 //
 // C libraries stay behind thin system-library targets (CEditLine, CRmath,
-// CLapack).
+// CLapack, CReadStat).
 
 import PackageDescription
 
@@ -25,12 +25,14 @@ let package = Package(
                    providers: [.apt(["libedit-dev"])]),
     .systemLibrary(name: "CRmath", pkgConfig: "libRmath",
                    providers: [.apt(["r-mathlib"])]),
+    .systemLibrary(name: "CReadStat",
+                   providers: [.apt(["libreadstat-dev"])]),
     .systemLibrary(name: "CLapack", pkgConfig: "lapack",
                    providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
 
     .target(name: "CMetingSupport"),
 
-    .target(name: "MetingData", dependencies: ["CMetingSupport"]),
+    .target(name: "MetingData", dependencies: ["CMetingSupport", "CReadStat"]),
     .target(name: "MetingStats", dependencies: ["CRmath", "CLapack"]),
     .target(name: "MetingLanguage", dependencies: ["MetingData"]),
     .target(name: "MetingReport"),

@@ -27,6 +27,9 @@ public enum DataError: Error, Sendable, Equatable {
   case duplicateVariable(String)
   case lengthMismatch(variable: String, expected: Int, got: Int)
   case unsupportedFormat(path: String, reason: String)
+  /// The file is not a valid file of its format (ReadStat's message), or
+  /// its reader crashed on it.
+  case badFile(path: String, reason: String)
   case fileExists(path: String)
   case cancelled
 
@@ -46,6 +49,7 @@ public enum DataError: Error, Sendable, Equatable {
     case .lengthMismatch(let v, let e, let g):
       "variable '\(v)' has \(g) values but the dataset has \(e) rows"
     case .unsupportedFormat(_, let reason): reason
+    case .badFile(_, let reason): reason
     case .fileExists: "the file exists; add ', replace' to overwrite it"
     case .cancelled: "cancelled"
     }
@@ -64,7 +68,7 @@ public enum DataError: Error, Sendable, Equatable {
   public var path: String? {
     switch self {
     case .cannotOpen(let p, _), .cannotWrite(let p, _), .emptyFile(let p),
-      .unsupportedFormat(let p, _), .fileExists(let p):
+      .unsupportedFormat(let p, _), .badFile(let p, _), .fileExists(let p):
       p
     default: location?.path
     }

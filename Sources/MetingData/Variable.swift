@@ -28,6 +28,12 @@ public struct Variable: Sendable {
   public var valueLabels: [Double: String]
   /// The declared user-missing codes (e.g. 7, 8, 9).
   public var missingCodes: [Double]
+  /// Declared user-missing ranges (SPSS `MISSING VALUES x (LO THRU HI)`).
+  public var missingRanges: [ClosedRange<Double>]
+  /// The print format from an SPSS or Stata file ("F8.2", "A20", "%9.0g").
+  public var format: String?
+  /// How the numbers encode dates or times, when they do.
+  public var time: TimeEncoding?
   /// Rows whose value is a user-missing code, with that code. The value in
   /// `values` is missing (NaN) there. Sparse: missing codes are rare.
   public var userMissing: [Int: Double]
@@ -42,6 +48,9 @@ public struct Variable: Sendable {
     self.label = label
     self.valueLabels = valueLabels
     self.missingCodes = []
+    self.missingRanges = []
+    self.format = nil
+    self.time = nil
     self.userMissing = [:]
     self.measure = measure ?? (values.isCategorical ? .nominal : .scale)
   }
@@ -74,6 +83,29 @@ public struct Variable: Sendable {
     missingCodes = Array(Set(missingCodes).union(codes)).sorted()
     values = .numeric(column)
     return changed
+  }
+
+  /// Declares ranges of user-missing values (each value keeps its code).
+  @discardableResult
+  public mutating func declareMissing(ranges: [ClosedRange<Double>]) -> Int {
+    guard case .numeric(var column) = values, !ranges.isEmpty else { return 0 }
+    var changed = 0
+    for row in 0..<column.count {
+      let v = column[row]
+      if !v.isNaN, ranges.contains(where: { $0.contains(v) }) {
+        userMissing[row] = v
+        column[row] = .nan
+        changed += 1
+      }
+    }
+    missingRanges += ranges.filter { !missingRanges.contains($0) }
+    values = .numeric(column)
+    return changed
+  }
+
+  /// Whether `v` is a declared user-missing value of this variable.
+  public func isMissingCode(_ v: Double) -> Bool {
+    missingCodes.contains(v) || missingRanges.contains { $0.contains(v) }
   }
 }
 

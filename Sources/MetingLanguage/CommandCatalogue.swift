@@ -8,11 +8,17 @@ public enum CommandCatalogue {
     // MARK: Data
     CommandSpec(
       name: "load", aliases: ["use", "open"], topic: .data,
-      syntax: .path(extensions: ["csv", "tsv", "txt"]),
-      synopsis: "load FILE [, delimiter(;) decimal(,) encoding(utf8|windows1252) missing(CODES)]",
-      summary: "read a data file (CSV, TSV, semicolon-separated) as the active dataset",
+      syntax: .path(extensions: ["csv", "tsv", "txt", "sav", "zsav", "por", "dta", "sas7bdat", "xpt"]),
+      synopsis: "load FILE [, delimiter(;) decimal(,) encoding(utf8|windows1252) missing(CODES) format(sav|dta|…)]",
+      summary: "read a data file (CSV, TSV; SPSS .sav/.zsav/.por, Stata .dta, SAS) as the active dataset",
       discussion: """
-        Reads delimited text. The delimiter (',' ';' tab '|') and Dutch Excel's decimal comma
+        SPSS, Stata and SAS files are read by ReadStat in a separate process, so that a
+        corrupt or crafted file cannot harm the session: variable and value labels, formats,
+        measure levels, the file label, and user-missing values and ranges (kept apart from
+        system-missing: 'describe', 'freq' and 'list' show the reason) come along; empty
+        strings are missing. The format is told by the file's first bytes, then its
+        extension; format(…) forces one.
+        Delimited text: The delimiter (',' ';' tab '|') and Dutch Excel's decimal comma
         are sniffed from the first lines, the encoding is UTF-8 unless the file is not valid
         UTF-8 (then Windows-1252). A column is numeric when every non-empty cell is a number,
         else text. Empty cells and NA, N/A, NaN and '.' are missing. Headers that are not
@@ -29,6 +35,7 @@ public enum CommandCatalogue {
         OptionSpec("decimal", .word([".", ","]), "decimal separator (default: sniffed)"),
         OptionSpec("encoding", .word(["utf8", "windows1252"]), "text encoding (default: detected)"),
         OptionSpec("missing", .numbers, "user-missing codes for all numeric variables"),
+        OptionSpec("format", .word(["csv", "sav", "zsav", "por", "dta", "sas7bdat", "xpt"]), "read as this format (default: from content and extension)"),
       ],
       examples: [
         "load examples/mijn-bedrijf/firms_long.csv",

@@ -41,8 +41,11 @@ func generateExample(out: String, seed: UInt64?, replace: Bool) -> Int32 {
 }
 
 func main() -> Int32 {
-  setUpLocale()
   let arguments = Array(CommandLine.arguments.dropFirst())
+  // The child that reads SPSS, Stata and SAS files for a session
+  // (ContainedReader): nothing else runs in it.
+  if arguments.first == "--read-helper" { return ContainedReader.helperMain(Array(arguments.dropFirst())) }
+  setUpLocale()
   let invocation: Invocation
   switch Invocation.parse(arguments) {
   case .success(let i): invocation = i

@@ -11,9 +11,14 @@ let repositoryRoot: String = {
   return url.path
 }()
 
+/// The meting executable that reads SPSS, Stata and SAS files for the
+/// tests (`make test` builds it first).
+let metingExecutable = repositoryRoot + "/.build/debug/meting"
+
 /// A session writing to memory, in the repository root.
 func makeSession(echo: Bool = false) -> (Session, CapturedOutput) {
   _ = FileManager.default.changeCurrentDirectoryPath(repositoryRoot)
+  setenv("METING_EXECUTABLE", metingExecutable, 1)
   let output = CapturedOutput()
   let session = Session(output: output)
   session.echo = echo

@@ -24,7 +24,9 @@ enum DescribeCommand {
         type = "text"
         levels = .number(Double(c.levels.count))
       }
-      let codes = v.missingCodes.map(NumberFormat.shortest).joined(separator: " ")
+      let codes = (v.missingCodes.map(NumberFormat.shortest)
+        + v.missingRanges.map { "\(NumberFormat.shortest($0.lowerBound)) thru \(NumberFormat.shortest($0.upperBound))" })
+        .joined(separator: " ")
       rows.append([
         .text(v.name), .text(type), .text(v.measure.rawValue),
         .number(Double(data.rowCount - system - user)), .number(Double(system)), .number(Double(user)),

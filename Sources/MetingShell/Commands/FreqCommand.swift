@@ -46,7 +46,7 @@ enum FreqCommand {
         }
       }
       counts = tally.keys.sorted().map { x in
-        let shown = NumberFormat.shortest(x)
+        let shown = v.time?.text(x) ?? NumberFormat.shortest(x)
         return (v.valueLabels[x].map { "\(shown) \($0)" } ?? shown, .number(x), tally[x] ?? 0)
       }
     }

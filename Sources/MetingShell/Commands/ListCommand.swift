@@ -44,6 +44,7 @@ enum ListCommand {
       let x = c[row]
       if x.isNaN { return .empty }
       if let label = v.valueLabels[x] { return .text(label) }
+      if let time = v.time, let text = time.text(x) { return .text(text) }
       return .number(x)
     case .categorical(let c):
       return c.label(at: row).map(Cell.text) ?? .empty

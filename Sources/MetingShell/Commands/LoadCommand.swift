@@ -22,11 +22,18 @@ enum LoadCommand {
       let w = try o.choice(["utf8", "windows1252", "cp1252", "latin1"])
       options.encoding = w == "utf8" ? .utf8 : .windows1252
     }
-    let format = try DataFormat.detect(path: path)
-    guard format == .delimitedText else {
+    var format = try DataFormat.detect(path: path)
+    if let o = inv.command.option("format") {
+      let word = try o.choice(["csv", "sav", "zsav", "por", "dta", "sas7bdat", "xpt"])
+      format = word == "csv" ? .delimitedText : .statistical(StatFileFormat(rawValue: word == "zsav" ? "sav" : word)!)
+    }
+    switch format {
+    case .delimitedText: break
+    case .statistical(let f): return try loadStatFile(&inv, path: path, raw: raw, range: range, format: f)
+    case .excel:
       throw LanguageDiagnostics.invalid(
-        "\(format.name) files cannot be read yet; export the data as CSV", range: range, category: .io,
-        help: ["in SPSS: File > Export > CSV; in Stata: export delimited; in R: write.csv(haven::read_sav(…))"])
+        "Excel files cannot be read yet; save the sheet as CSV", range: range, category: .io,
+        help: ["in Excel: File > Save As > CSV UTF-8"])
     }
     let dataset: Dataset
     let summary: CSVSummary
@@ -78,42 +85,71 @@ enum LoadCommand {
 /// Data file formats, told by content (magic bytes) before extension.
 enum DataFormat: Equatable {
   case delimitedText
-  case spss
-  case spssPortable
-  case stata
-  case sas
+  case statistical(StatFileFormat)
   case excel
 
-  var name: String {
-    switch self {
-    case .delimitedText: "CSV"
-    case .spss: "SPSS (.sav)"
-    case .spssPortable: "SPSS portable (.por)"
-    case .stata: "Stata (.dta)"
-    case .sas: "SAS"
-    case .excel: "Excel"
-    }
-  }
-
   static func detect(path: String) throws(Diagnostic) -> DataFormat {
-    var header = [UInt8](repeating: 0, count: 8)
+    var header = [UInt8](repeating: 0, count: 512)
     let count: Int
     if let f = fopen(path, "rb") {
-      count = fread(&header, 1, 8, f)
+      count = fread(&header, 1, header.count, f)
       fclose(f)
     } else {
       throw LanguageDiagnostics.dataFile(.cannotOpen(path: path, reason: String(cString: strerror(errno))))
     }
-    let magic = header.prefix(count)
-    if magic.starts(with: Array("$FL2".utf8)) || magic.starts(with: Array("$FL3".utf8)) { return .spss }
-    if magic.starts(with: Array("<stata_dta>".utf8.prefix(8))) { return .stata }
+    let magic = Array(header.prefix(count))
+    func starts(_ text: String) -> Bool { magic.starts(with: Array(text.utf8)) }
+    if starts("$FL2") || starts("$FL3") { return .statistical(.sav) }
+    if starts("<stata_dta>") { return .statistical(.dta) }
+    if starts("HEADER RECORD*******LIBRARY HEADER RECORD") || starts("HEADER RECORD*******LIBV8 HEADER RECORD") {
+      return .statistical(.xpt)
+    }
+    // SAS7BDAT: a fixed 32-byte magic number at the start.
+    let sasMagic: [UInt8] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xC2, 0xEA, 0x81, 0x60, 0xB3, 0x14, 0x11, 0xCF, 0xBD, 0x92, 0x08, 0x00, 0x09, 0xC7, 0x31, 0x8C, 0x18, 0x1F, 0x10, 0x11]
+    if magic.starts(with: sasMagic) { return .statistical(.sas7bdat) }
     if magic.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .excel }
+    // SPSS portable files carry "SPSSPORT" after their 200-byte header.
+    if count >= 464, Array(magic[456..<464]) == Array("SPSSPORT".utf8) { return .statistical(.por) }
     let lower = path.lowercased()
-    if lower.hasSuffix(".dta"), let first = magic.first, [0x72, 0x73, 0x71, 0x6E, 0x6F].contains(first) { return .stata }
-    if lower.hasSuffix(".sas7bdat") || lower.hasSuffix(".xpt") { return .sas }
-    if lower.hasSuffix(".por") { return .spssPortable }
+    // Stata before version 13 starts with its format byte (104–115).
+    if lower.hasSuffix(".dta"), let first = magic.first, (104...115).contains(first) { return .statistical(.dta) }
+    for f in StatFileFormat.allCases where lower.hasSuffix("." + f.rawValue) { return .statistical(f) }
+    if lower.hasSuffix(".zsav") { return .statistical(.sav) }
     if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") { return .excel }
     return .delimitedText
+  }
+}
+
+extension LoadCommand {
+  /// SPSS, Stata and SAS files, read in a child process.
+  static func loadStatFile(
+    _ inv: inout Invocation, path: String, raw: String, range: SourceRange, format: StatFileFormat
+  ) throws(Diagnostic) -> Report {
+    let data: Dataset
+    do {
+      let content = try ContainedReader.read(path: path, format: format, isCancelled: { Interrupt.isRequested })
+      data = try StatFileImport.dataset(content, name: datasetName(path), path: path, format: format)
+    } catch {
+      let d = LanguageDiagnostics.dataFile(error)
+      throw d.category == .interrupted ? d : d.at(range)
+    }
+    inv.state.dataset = data
+    inv.state.filter = nil
+    let missing = data.variables.reduce(0) { $0 + $1.userMissing.count }
+    let labelled = data.variables.filter { !$0.valueLabels.isEmpty }.count
+    var head = "loaded \(raw): \(data.rowCount) rows, \(data.variableCount) variables (\(format.name)"
+    head += labelled > 0 ? "; value labels on \(labelled)" : ""
+    head += missing > 0 ? "; \(missing) user-missing cells" : ""
+    head += ")"
+    if let label = data.label { head += "\n" + label }
+    return inv.report([.text(head)])
+  }
+
+  /// The dataset's name: the file name without folder and extension.
+  static func datasetName(_ path: String) -> String {
+    let file = path.split(separator: "/").last.map(String.init) ?? path
+    guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return file }
+    return String(file[..<dot])
   }
 }
 

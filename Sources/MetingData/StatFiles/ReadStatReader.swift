@@ -1,0 +1,195 @@
+import CReadStat
+
+/// The statistical file formats ReadStat reads.
+public enum StatFileFormat: String, Sendable, CaseIterable {
+  case sav, por, dta, sas7bdat, xpt
+
+  public var name: String {
+    switch self {
+    case .sav: "SPSS (.sav/.zsav)"
+    case .por: "SPSS portable (.por)"
+    case .dta: "Stata (.dta)"
+    case .sas7bdat: "SAS (.sas7bdat)"
+    case .xpt: "SAS transport (.xpt)"
+    }
+  }
+}
+
+/// Reads a statistical file with ReadStat, in this process. Only the
+/// reading child (`meting --read-helper`) calls this: a crafted file can
+/// corrupt the memory of the process that parses it (Debian 12's
+/// libreadstat 1.1.8). `ContainedReader` is what everything else uses.
+///
+/// ReadStat calls back per variable and per cell; the callbacks cannot
+/// capture, so this object travels as the context pointer, and errors are
+/// kept in it (a Swift error cannot cross the C frames).
+public final class ReadStatReader {
+  private var content = StatFileContent()
+  /// The label set each variable uses (ReadStat names sets per file).
+  private var labelSetOfVariable: [Int: String] = [:]
+  private var labelSets: [String: [Double: String]] = [:]
+  /// Per string variable: level → index.
+  private var levelIndex: [Int: [String: UInt32]] = [:]
+  private var failure: String?
+
+  private init() {}
+
+  /// Reads `path` as `format`; throws `DataError.badFile` with ReadStat's
+  /// message when the file cannot be parsed.
+  public static func read(path: String, format: StatFileFormat) throws(DataError) -> StatFileContent {
+    let reader = ReadStatReader()
+    guard let parser = readstat_parser_init() else {
+      throw .badFile(path: path, reason: "ReadStat could not start")
+    }
+    defer { readstat_parser_free(parser) }
+    readstat_set_metadata_handler(parser) { metadata, context in
+      ReadStatReader.from(context).metadata(metadata)
+    }
+    readstat_set_variable_handler(parser) { index, variable, labels, context in
+      ReadStatReader.from(context).variable(Int(index), variable, labels)
+    }
+    readstat_set_value_handler(parser) { row, variable, value, context in
+      ReadStatReader.from(context).value(Int(row), variable, value)
+    }
+    readstat_set_value_label_handler(parser) { set, value, label, context in
+      ReadStatReader.from(context).valueLabel(set, value, label)
+    }
+    let context = Unmanaged.passUnretained(reader).toOpaque()
+    let status: readstat_error_t =
+      switch format {
+      case .sav: readstat_parse_sav(parser, path, context)
+      case .por: readstat_parse_por(parser, path, context)
+      case .dta: readstat_parse_dta(parser, path, context)
+      case .sas7bdat: readstat_parse_sas7bdat(parser, path, context)
+      case .xpt: readstat_parse_xport(parser, path, context)
+      }
+    if let failure = reader.failure { throw .badFile(path: path, reason: failure) }
+    guard status == READSTAT_OK else {
+      let why = String(cString: readstat_error_message(status))
+      throw .badFile(
+        path: path, reason: "not a readable \(format.name) file (ReadStat: \(why.prefix(1).lowercased() + why.dropFirst()))")
+    }
+    return reader.finish()
+  }
+
+  private static func from(_ context: UnsafeMutableRawPointer?) -> ReadStatReader {
+    Unmanaged<ReadStatReader>.fromOpaque(context!).takeUnretainedValue()
+  }
+
+  private static func text(_ c: UnsafePointer<CChar>?) -> String? {
+    guard let c else { return nil }
+    let s = String(cString: c)
+    return s.isEmpty ? nil : s
+  }
+
+  // MARK: Callbacks
+
+  private func metadata(_ m: UnsafeMutablePointer<readstat_metadata_t>?) -> Int32 {
+    content.rowCount = max(0, Int(readstat_get_row_count(m)))
+    content.fileLabel = ReadStatReader.text(readstat_get_file_label(m))
+    content.encoding = ReadStatReader.text(readstat_get_file_encoding(m))
+    return Int32(READSTAT_HANDLER_OK)
+  }
+
+  private func variable(_ index: Int, _ v: UnsafeMutablePointer<readstat_variable_t>?, _ labels: UnsafePointer<CChar>?) -> Int32 {
+    guard let name = ReadStatReader.text(readstat_variable_get_name(v)) else {
+      failure = "variable \(index + 1) has no name"
+      return Int32(READSTAT_HANDLER_ABORT)
+    }
+    let isString = readstat_variable_get_type_class(v) == READSTAT_TYPE_CLASS_STRING
+    var s = StatVariable(name: name, isString: isString)
+    s.label = ReadStatReader.text(readstat_variable_get_label(v))
+    s.format = ReadStatReader.text(readstat_variable_get_format(v))
+    switch readstat_variable_get_measure(v) {
+    case READSTAT_MEASURE_NOMINAL: s.measure = .nominal
+    case READSTAT_MEASURE_ORDINAL: s.measure = .ordinal
+    case READSTAT_MEASURE_SCALE: s.measure = .scale
+    default: s.measure = nil
+    }
+    if !isString {
+      for i in 0..<readstat_variable_get_missing_ranges_count(v) {
+        let lo = readstat_double_value(readstat_variable_get_missing_range_lo(v, i))
+        let hi = readstat_double_value(readstat_variable_get_missing_range_hi(v, i))
+        if lo == hi { s.missingValues.append(lo) } else { s.missingRanges.append(min(lo, hi)...max(lo, hi)) }
+      }
+      s.numbers.reserveCapacity(content.rowCount)
+    } else {
+      s.codes.reserveCapacity(content.rowCount)
+      levelIndex[index] = [:]
+    }
+    if let set = ReadStatReader.text(labels) { labelSetOfVariable[index] = set }
+    while content.variables.count < index { content.variables.append(StatVariable(name: "_skipped\(content.variables.count)", isString: false)) }
+    content.variables.append(s)
+    return Int32(READSTAT_HANDLER_OK)
+  }
+
+  private func value(_ row: Int, _ v: UnsafeMutablePointer<readstat_variable_t>?, _ value: readstat_value_t) -> Int32 {
+    let index = Int(readstat_variable_get_index(v))
+    guard index < content.variables.count else {
+      failure = "a value of variable \(index + 1) before its description"
+      return Int32(READSTAT_HANDLER_ABORT)
+    }
+    if content.variables[index].isString {
+      var code = StatVariable.missingCode
+      if readstat_value_is_system_missing(value) == 0, let c = readstat_string_value(value) {
+        let s = String(cString: c)
+        if !s.isEmpty {
+          if let known = levelIndex[index]![s] {
+            code = known
+          } else {
+            code = UInt32(content.variables[index].levels.count)
+            levelIndex[index]![s] = code
+            content.variables[index].levels.append(s)
+          }
+        }
+      }
+      content.variables[index].codes.append(code)
+    } else {
+      var x = Double.nan
+      if readstat_value_is_system_missing(value) != 0 {
+        x = .nan
+      } else if readstat_value_is_tagged_missing(value) != 0 {
+        content.variables[index].taggedMissing += 1
+      } else {
+        switch readstat_value_type(value) {
+        case READSTAT_TYPE_INT8: x = Double(readstat_int8_value(value))
+        case READSTAT_TYPE_INT16: x = Double(readstat_int16_value(value))
+        case READSTAT_TYPE_INT32: x = Double(readstat_int32_value(value))
+        case READSTAT_TYPE_FLOAT: x = Double(readstat_float_value(value))
+        default: x = readstat_double_value(value)
+        }
+      }
+      content.variables[index].numbers.append(x)
+    }
+    return Int32(READSTAT_HANDLER_OK)
+  }
+
+  private func valueLabel(_ set: UnsafePointer<CChar>?, _ value: readstat_value_t, _ label: UnsafePointer<CChar>?) -> Int32 {
+    guard let set = ReadStatReader.text(set), let label = label.map({ String(cString: $0) }) else {
+      return Int32(READSTAT_HANDLER_OK)
+    }
+    // Labels of string values have no numeric code; meting keeps numeric ones.
+    guard readstat_value_type_class(value) == READSTAT_TYPE_CLASS_NUMERIC, readstat_value_is_system_missing(value) == 0 else {
+      return Int32(READSTAT_HANDLER_OK)
+    }
+    let code: Double =
+      switch readstat_value_type(value) {
+      case READSTAT_TYPE_INT8: Double(readstat_int8_value(value))
+      case READSTAT_TYPE_INT16: Double(readstat_int16_value(value))
+      case READSTAT_TYPE_INT32: Double(readstat_int32_value(value))
+      case READSTAT_TYPE_FLOAT: Double(readstat_float_value(value))
+      default: readstat_double_value(value)
+      }
+    labelSets[set, default: [:]][code] = label
+    return Int32(READSTAT_HANDLER_OK)
+  }
+
+  private func finish() -> StatFileContent {
+    for (index, set) in labelSetOfVariable where index < content.variables.count {
+      content.variables[index].valueLabels = labelSets[set] ?? [:]
+    }
+    // The row count as read (some files do not state it).
+    content.rowCount = content.variables.map { $0.isString ? $0.codes.count : $0.numbers.count }.max() ?? 0
+    return content
+  }
+}

@@ -1,0 +1,76 @@
+/// How a numeric variable holds dates or times, by the convention of the
+/// file it came from, so that `list` and `freq` can show 2011-04-30 where
+/// the file stores 13523500800 (SPSS) or 18747 (Stata). The numbers stay
+/// as they are: a file written back keeps them.
+public enum TimeEncoding: String, Sendable, Equatable {
+  /// SPSS DATE, ADATE, EDATE, SDATE, JDATE…: seconds since 1582-10-14.
+  case spssDate
+  /// SPSS DATETIME, YMDHMS: seconds since 1582-10-14.
+  case spssDateTime
+  /// Stata %td, SAS DATE…: days since 1960-01-01.
+  case days1960
+  /// Stata %tc/%tC: milliseconds since 1960-01-01.
+  case milliseconds1960
+  /// SAS DATETIME: seconds since 1960-01-01.
+  case seconds1960
+
+  /// The encoding a file's format implies, or nil for plain numbers.
+  public static func from(format: String?, file: StatFileFormat) -> TimeEncoding? {
+    guard let f = format?.uppercased() else { return nil }
+    switch file {
+    case .sav, .por:
+      if f.hasPrefix("DATETIME") || f.hasPrefix("YMDHMS") { return .spssDateTime }
+      for prefix in ["DATE", "ADATE", "EDATE", "SDATE", "JDATE"] where f.hasPrefix(prefix) { return .spssDate }
+      return nil
+    case .dta:
+      if f.hasPrefix("%TD") || f.hasPrefix("%D") { return .days1960 }
+      if f.hasPrefix("%TC") { return .milliseconds1960 }
+      return nil
+    case .sas7bdat, .xpt:
+      if f.hasPrefix("DATETIME") { return .seconds1960 }
+      for prefix in ["DATE", "YYMMDD", "MMDDYY", "DDMMYY", "E8601DA", "WORDDATE"] where f.hasPrefix(prefix) { return .days1960 }
+      return nil
+    }
+  }
+
+  /// The value as ISO 8601 text (2011-04-30, or 2011-04-30 14:05:00).
+  public func text(_ value: Double) -> String? {
+    guard value.isFinite else { return nil }
+    let seconds: Double
+    switch self {
+    case .spssDate, .spssDateTime: seconds = value - 12_219_379_200  // 1582-10-14 → 1970-01-01
+    case .days1960: seconds = value * 86_400 - 315_619_200  // 1960-01-01 → 1970-01-01
+    case .milliseconds1960: seconds = value / 1000 - 315_619_200
+    case .seconds1960: seconds = value - 315_619_200
+    }
+    guard abs(seconds) < 1e13 else { return nil }
+    let whole = Int64(seconds.rounded(.down))
+    let (days, secondOfDay) = (whole.floorDivided(by: 86_400), whole.floorModulo(86_400))
+    let (y, m, d) = TimeEncoding.civil(fromDays: days)
+    let date = "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+    let showsTime = self == .spssDateTime || self == .milliseconds1960 || self == .seconds1960
+    guard showsTime else { return date }
+    let (h, mi, s) = (secondOfDay / 3600, secondOfDay % 3600 / 60, secondOfDay % 60)
+    func two(_ x: Int64) -> String { x < 10 ? "0\(x)" : "\(x)" }
+    return "\(date) \(two(h)):\(two(mi)):\(two(s))"
+  }
+
+  /// The proleptic Gregorian date of a day count from 1970-01-01
+  /// (Howard Hinnant's civil_from_days).
+  static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
+    let z = z0 + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+  }
+}
+
+extension Int64 {
+  func floorDivided(by d: Int64) -> Int64 { self >= 0 ? self / d : -((-self + d - 1) / d) }
+  func floorModulo(_ d: Int64) -> Int64 { self - floorDivided(by: d) * d }
+}

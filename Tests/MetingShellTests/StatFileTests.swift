@@ -1,0 +1,122 @@
+import Foundation
+import MetingData
+import Testing
+
+@testable import MetingShell
+
+/// SPSS, Stata and SAS files written by another tool (pyreadstat:
+/// Tests/fixtures/make_fixtures.py), read through the contained reader.
+@Suite("SPSS, Stata and SAS files", .serialized)
+struct StatFileTests {
+  init() {
+    #expect(FileManager.default.isExecutableFile(atPath: metingExecutable), "build meting first (make test does)")
+  }
+
+  func load(_ file: String) -> (Session, Int32, String, String) {
+    let (s, _) = makeSession()
+    let (status, out, err) = runScript("load Tests/fixtures/\(file)", in: s)
+    return (s, status, out, err)
+  }
+
+  @Test("a .sav keeps labels, value labels, measure levels, formats and user-missing codes and ranges", arguments: ["survey.sav", "survey.zsav"])
+  func sav(_ file: String) throws {
+    let (s, status, out, err) = load(file)
+    #expect(status == 0, "\(err)")
+    #expect(out.contains("6 rows, 8 variables"))
+    let data = try #require(s.state.dataset)
+    #expect(data.label == "SYNTHETIC fixture written by pyreadstat for meting's tests")
+    let so1 = try #require(data["so1"])
+    #expect(so1.label == "Strategic orientation 1")
+    #expect(so1.valueLabels[9] == "no answer" && so1.valueLabels[1] == "strongly disagree")
+    #expect(so1.missingCodes == [7, 8, 9])
+    // Row 3 answered 9 (no answer), row 5 answered 7 (not applicable): missing, with their codes.
+    #expect(so1.missingReason(at: 2) == .code(9) && so1.missingReason(at: 4) == .code(7))
+    #expect(so1.missingReason(at: 0) == nil)
+    let so2 = try #require(data["so2"])
+    #expect(so2.missingReason(at: 1) == .system && so2.missingReason(at: 3) == .code(8))
+    let fte = try #require(data["fte"])
+    #expect(fte.missingRanges == [-99 ... -97])
+    #expect(fte.missingReason(at: 1) == .code(-99) && fte.missingReason(at: 3) == .code(-98))
+    let remark = try #require(data["remark"])
+    #expect(remark.isCategorical && remark.values.isMissing(1) && remark.values.text(at: 5) == "ok, te duur")
+    #expect(data["visit"]?.format?.hasPrefix("DATE") == true || data["visit"]?.format?.hasPrefix("ADATE") == true)
+    if file == "survey.sav" {
+      #expect(data["treated"]?.measure == .nominal && so1.measure == .ordinal && fte.measure == .scale)
+    }
+  }
+
+  @Test("a .dta keeps labels and value labels; .por and .xpt their values", arguments: ["survey.dta", "survey.por", "survey.xpt"])
+  func others(_ file: String) throws {
+    let (s, status, _, err) = load(file)
+    #expect(status == 0, "\(err)")
+    let data = try #require(s.state.dataset)
+    #expect(data.rowCount == 6)
+    let names = data.variableNames.map { $0.lowercased() }
+    #expect(Array(names.prefix(7)) == ["id", "treated", "category", "so1", "so2", "fte", "remark"])
+    let fte = try #require(data[data.variableNames[5]])
+    guard case .numeric(let column) = fte.values else { Issue.record("fte is not numeric"); return }
+    #expect(column[0] == 12.5 && column[5] == 250)
+    if file == "survey.dta" {
+      #expect(data["category"]?.valueLabels[4] == "management")
+      #expect(data["treated"]?.label == "Received an intervention")
+    }
+  }
+
+  @Test("files that crash or confuse ReadStat give an error naming the file; the data loaded before stay", arguments: [
+    "readstat-crashers/readstat-1.1.8-sav-hbo-write.sav", "readstat-crashers/readstat-1.1.8-sav-abs-intmin.sav",
+  ])
+  func contained(_ file: String) throws {
+    let (s, _) = makeSession()
+    #expect(runScript("load Tests/fixtures/survey.sav", in: s).0 == 0)
+    let (status, _, err) = runScript("load Tests/fixtures/\(file)", in: s)
+    #expect(status == 66)
+    #expect(err.contains("Tests/fixtures/\(file)") && err.contains("error:"))
+    #expect(s.state.dataset?.name == "survey")
+    let (next, out, _) = runScript("freq treated", in: s)
+    #expect(next == 0 && out.contains("treated"))
+  }
+
+  @Test("a truncated file, a file with the wrong magic, an empty file: named errors")
+  func corrupt() throws {
+    let original = try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Tests/fixtures/survey.sav"))
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("meting-corrupt-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let cases: [(String, Data)] = [
+      ("truncated.sav", original.prefix(700)), ("magic.sav", Data("$FL9".utf8) + original.dropFirst(4)),
+      ("empty.sav", Data()), ("text.dta", Data("id,x\n1,2\n".utf8)),
+    ]
+    for (name, bytes) in cases {
+      let path = dir.appendingPathComponent(name).path
+      try bytes.write(to: URL(fileURLWithPath: path))
+      let (s, _) = makeSession()
+      let (status, _, err) = runScript("load '\(path)'", in: s)
+      #expect(status == 66 || status == 74, "\(name): \(err)")
+      #expect(err.contains(path), "\(name): \(err)")
+    }
+  }
+
+  @Test("mutated copies of a valid file: an error or a dataset, never a crash of the session")
+  func fuzz() throws {
+    let original = [UInt8](try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Tests/fixtures/survey.sav")))
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("meting-fuzz-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> UInt64 {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return state >> 33
+    }
+    let (s, _) = makeSession()
+    for i in 0..<40 {
+      var bytes = original
+      for _ in 0..<(1 + Int(next() % 8)) {
+        let at = Int(next() % UInt64(bytes.count))
+        bytes[at] = UInt8(truncatingIfNeeded: next())
+      }
+      let path = dir.appendingPathComponent("mutant\(i).sav").path
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      let (status, _, err) = runScript("load '\(path)'", in: s)
+      #expect(status == 0 || status == 66, "mutant \(i): status \(status) \(err)")
+    }
+    #expect(runScript("describe", in: s).0 == 0)
+  }
+}
