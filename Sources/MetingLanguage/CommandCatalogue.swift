@@ -415,17 +415,24 @@ public enum CommandCatalogue {
         """,
       examples: ["set format json", "set digits 4", "set seed 42", "set"]),
     CommandSpec(
-      name: "save", topic: .session,
-      syntax: .subcommands([(name: "script", syntax: .path(extensions: ["met"]))]),
-      synopsis: "save script FILE.met [, replace]",
-      summary: "save the commands that succeeded as a replayable script",
+      name: "save", topic: .data,
+      syntax: .subcommandsOrPath([(name: "script", syntax: .path(extensions: ["met"]))], extensions: ["sav", "zsav", "dta", "csv"]),
+      synopsis: "save FILE.sav|.zsav|.dta|.csv [, replace]  |  save script FILE.met [, replace]",
+      summary: "write the data (SPSS, Stata, CSV) or the session's commands as a script",
       discussion: """
-        Writes every command that succeeded this session, in order, so that
-        'meting FILE.met' or 'run FILE.met' reproduces the same output. Help, history and
-        display commands are left out. An existing file is kept unless 'replace' is given.
+        save FILE writes the active dataset (all rows: the filter is not applied) with its
+        metadata: variable and value labels, formats, measure levels and the file label;
+        user-missing codes stay declared in .sav, and become Stata's .a, .b … (labelled with
+        the code) in .dta; CSV writes the values, user-missing cells as their codes. The bytes
+        go to a temporary file in the same folder, renamed into place when complete, so a
+        crash or Ctrl-C leaves the old file or the new one, never half a file. An existing
+        file — the one the data came from included — is kept unless 'replace' is given.
+        save script FILE writes every command that succeeded this session, in order, so that
+        'meting FILE.met' or 'run FILE.met' reproduces the same output; help, history and
+        display commands are left out.
         """,
       options: [OptionSpec("replace", .none, "overwrite an existing file")],
-      examples: ["save script session.met"], replayable: false),
+      examples: ["save firms_clean.sav", "save firms.dta, replace", "save script session.met"], replayable: false),
     CommandSpec(
       name: "run", aliases: ["do", "source"], topic: .session, syntax: .path(extensions: ["met"]),
       synopsis: "run FILE.met [, keepgoing]",

@@ -16,6 +16,9 @@ public indirect enum Syntax: Sendable {
   case words(min: Int, max: Int?, choices: [String])
   /// A subcommand word, each with its own syntax.
   case subcommands([(name: String, syntax: Syntax)])
+  /// A subcommand word followed by a space, or else a file path
+  /// (`save script s.met` or `save firms.sav`).
+  case subcommandsOrPath([(name: String, syntax: Syntax)], extensions: [String])
   /// A model formula, `y ~ x + g + x:g`.
   case formula
 }

@@ -244,6 +244,12 @@ public struct Parser {
         throw LanguageDiagnostics.unexpected(Token(.other, words[max].range, words[max].text))
       }
       return .words(words)
+    case .subcommandsOrPath(let list, _):
+      if current.kind == .identifier, let sub = list.first(where: { $0.name == current.text }), !adjacent(current, peek()) {
+        let word = advance()
+        return .subcommand(Name(word.text, word.range), try parseArguments(sub.syntax, command: command))
+      }
+      return try parsePath(command: command)
     case .subcommands(let list):
       guard current.kind == .identifier, let sub = list.first(where: { $0.name == current.text }) else {
         let names = list.map(\.name)

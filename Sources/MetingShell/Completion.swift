@@ -120,6 +120,20 @@ public enum Completer {
     if case .path = spec.syntax, rest.allSatisfy({ $0.kind != .comma }) {
       return pathCompletion(text: text, after: nameToken.range.upper)
     }
+    if case .subcommandsOrPath(let subs, _) = spec.syntax, rest.allSatisfy({ $0.kind != .comma }) {
+      // After a subcommand and a space: its own path; else a file path,
+      // with the subcommand names among the candidates.
+      if rest.count >= 1, let sub = subs.first(where: { $0.name == rest[0].text }), case .path = sub.syntax,
+        text.count > rest[0].range.upper
+      {
+        return pathCompletion(text: text, after: rest[0].range.upper)
+      }
+      var paths = pathCompletion(text: text, after: nameToken.range.upper)
+      let typed = paths.word
+      let names = subs.map(\.name).filter { $0.hasPrefix(typed) && !typed.contains("/") }
+      if !names.isEmpty { paths.candidates = (names + paths.candidates).sorted() }
+      return paths
+    }
     if case .subcommands(let subs) = spec.syntax {
       if rest.isEmpty { return done(.word, subs.map(\.name)) }
       if let sub = subs.first(where: { $0.name == rest[0].text }), case .path = sub.syntax,

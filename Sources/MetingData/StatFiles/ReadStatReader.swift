@@ -28,6 +28,10 @@ public final class ReadStatReader {
   /// The label set each variable uses (ReadStat names sets per file).
   private var labelSetOfVariable: [Int: String] = [:]
   private var labelSets: [String: [Double: String]] = [:]
+  /// Labels of extended missing values (Stata .a–.z) per set, by tag.
+  private var taggedLabels: [String: [CChar: String]] = [:]
+  /// Per numeric variable: the rows holding an extended missing value.
+  private var taggedRows: [Int: [(row: Int, tag: CChar)]] = [:]
   /// Per string variable: level → index.
   private var levelIndex: [Int: [String: UInt32]] = [:]
   private var failure: String?
@@ -150,6 +154,7 @@ public final class ReadStatReader {
         x = .nan
       } else if readstat_value_is_tagged_missing(value) != 0 {
         content.variables[index].taggedMissing += 1
+        taggedRows[index, default: []].append((content.variables[index].numbers.count, readstat_value_tag(value)))
       } else {
         switch readstat_value_type(value) {
         case READSTAT_TYPE_INT8: x = Double(readstat_int8_value(value))
@@ -172,6 +177,10 @@ public final class ReadStatReader {
     guard readstat_value_type_class(value) == READSTAT_TYPE_CLASS_NUMERIC, readstat_value_is_system_missing(value) == 0 else {
       return Int32(READSTAT_HANDLER_OK)
     }
+    if readstat_value_is_tagged_missing(value) != 0 {
+      taggedLabels[set, default: [:]][readstat_value_tag(value)] = label
+      return Int32(READSTAT_HANDLER_OK)
+    }
     let code: Double =
       switch readstat_value_type(value) {
       case READSTAT_TYPE_INT8: Double(readstat_int8_value(value))
@@ -187,6 +196,25 @@ public final class ReadStatReader {
   private func finish() -> StatFileContent {
     for (index, set) in labelSetOfVariable where index < content.variables.count {
       content.variables[index].valueLabels = labelSets[set] ?? [:]
+    }
+    // Extended missing values whose label starts with a number (as meting
+    // writes user-missing codes to Stata: ".a" labelled "9 no answer") are
+    // that user-missing code again; others stay system-missing.
+    for (index, rows) in taggedRows {
+      guard let set = labelSetOfVariable[index], let labels = taggedLabels[set] else { continue }
+      var codes: [CChar: Double] = [:]
+      for (tag, label) in labels {
+        let parts = label.split(separator: " ", maxSplits: 1)
+        guard let first = parts.first, let code = Double(first) else { continue }
+        codes[tag] = code
+        if parts.count == 2 { content.variables[index].valueLabels[code] = String(parts[1]) }
+        if !content.variables[index].missingValues.contains(code) { content.variables[index].missingValues.append(code) }
+      }
+      for (row, tag) in rows {
+        guard let code = codes[tag] else { continue }
+        content.variables[index].numbers[row] = code
+        content.variables[index].taggedMissing -= 1
+      }
     }
     // The row count as read (some files do not state it).
     content.rowCount = content.variables.map { $0.isString ? $0.codes.count : $0.numbers.count }.max() ?? 0

@@ -8,10 +8,15 @@ import MetingReport
   import Darwin
 #endif
 
-/// `save script FILE.met [, replace]`: the commands that succeeded, in
-/// order, as a script that replays to the same output.
+/// `save FILE.sav|.zsav|.dta|.csv [, replace]`: the active dataset with its
+/// metadata; `save script FILE.met [, replace]`: the commands that
+/// succeeded, in order, as a script that replays to the same output. Both
+/// write atomically and keep an existing file unless `replace`.
 enum SaveCommand {
   static func run(_ inv: inout Invocation) throws(Diagnostic) -> Report {
+    if case .path(let raw, let range) = inv.command.arguments {
+      return try saveData(&inv, raw: raw, range: range)
+    }
     guard case .subcommand(let sub, .path(let raw, let range)) = inv.command.arguments, sub.text == "script" else {
       return inv.report([])
     }
@@ -26,6 +31,39 @@ enum SaveCommand {
       throw LanguageDiagnostics.dataFile(error).at(range)
     }
     return inv.report([.text("saved \(inputs.count) command\(inputs.count == 1 ? "" : "s") to \(raw)")])
+  }
+
+  static func saveData(_ inv: inout Invocation, raw: String, range: SourceRange) throws(Diagnostic) -> Report {
+    let data = try inv.dataset()
+    let path = ScriptFile.expand(raw)
+    let lower = path.lowercased()
+    let replace = inv.flag("replace")
+    do {
+      if lower.hasSuffix(".sav") {
+        try ReadStatWriter.write(data, to: path, format: .sav, replace: replace)
+      } else if lower.hasSuffix(".zsav") {
+        try ReadStatWriter.write(data, to: path, format: .zsav, replace: replace)
+      } else if lower.hasSuffix(".dta") {
+        try ReadStatWriter.write(data, to: path, format: .dta, replace: replace)
+      } else if lower.hasSuffix(".csv") || lower.hasSuffix(".txt") || lower.hasSuffix(".tsv") {
+        try CSVWriter.write(data, to: path, comments: data.label.map { [$0] } ?? [], replace: replace)
+      } else {
+        throw LanguageDiagnostics.invalid(
+          "save writes .sav, .zsav, .dta or .csv files; '\(raw)' has none of those extensions", range: range, category: .syntax,
+          help: ["to save the commands: save script \(raw)"])
+      }
+    } catch let error as DataError {
+      var d = LanguageDiagnostics.dataFile(error).at(range)
+      if case .fileExists = error, data.source.map(ScriptFile.expand) == path {
+        d = d.with(message: "'\(raw)' is the file these data were loaded from; add ', replace' to overwrite it")
+      }
+      throw d
+    } catch let d as Diagnostic {
+      throw d
+    } catch {
+      throw LanguageDiagnostics.invalid("\(error)", range: range, category: .io)
+    }
+    return inv.report([.text("saved \(raw): \(data.rowCount) rows, \(data.variableCount) variables")])
   }
 
   static func timestamp() -> String {

@@ -1,0 +1,196 @@
+import CReadStat
+
+/// Writes a dataset as an SPSS (.sav, .zsav) or Stata (.dta) file with
+/// ReadStat, metadata included: variable labels, value labels, formats,
+/// measure levels (SPSS), the file label, and user-missing values —
+///
+/// - SPSS: declared as missing values and ranges; each user-missing cell
+///   gets its code back.
+/// - Stata has no user-missing declaration: each code becomes an extended
+///   missing value (.a, .b, … in code order) whose value label starts with
+///   the code ("9 no answer"), which meting reads back as that code.
+///
+/// The bytes are built in memory and written by `AtomicFile`, so a crash or
+/// a kill mid-way leaves the old file or the new one.
+public enum ReadStatWriter {
+  public enum Format: String, Sendable {
+    case sav, zsav, dta
+  }
+
+  public static func write(_ data: Dataset, to path: String, format: Format, replace: Bool) throws(DataError) {
+    let bytes = try encode(data, format: format, path: path)
+    try AtomicFile.write(bytes, to: path, replace: replace)
+  }
+
+  /// The file's bytes.
+  public static func encode(_ data: Dataset, format: Format, path: String) throws(DataError) -> [UInt8] {
+    let sink = Sink()
+    guard let writer = readstat_writer_init() else { throw .cannotWrite(path: path, reason: "ReadStat could not start") }
+    defer { readstat_writer_free(writer) }
+    readstat_set_data_writer(writer) { bytes, length, context in
+      let sink = Unmanaged<Sink>.fromOpaque(context!).takeUnretainedValue()
+      if let bytes, length > 0 { sink.bytes.append(contentsOf: UnsafeRawBufferPointer(start: bytes, count: length)) }
+      return length
+    }
+    func check(_ status: readstat_error_t, _ what: String) throws(DataError) {
+      guard status == READSTAT_OK else {
+        throw .cannotWrite(path: path, reason: "\(what): \(String(cString: readstat_error_message(status)))")
+      }
+    }
+    if let label = data.label { try check(readstat_writer_set_file_label(writer, String(label.prefix(64))), "the file label") }
+    if format == .zsav { try check(readstat_writer_set_compression(writer, READSTAT_COMPRESS_BINARY), "compression") }
+    let stata = format == .dta
+
+    // Describe the variables.
+    var handles: [UnsafeMutablePointer<readstat_variable_t>] = []
+    var tags: [[Double: CChar]] = []
+    for (index, v) in data.variables.enumerated() {
+      let handle: UnsafeMutablePointer<readstat_variable_t>?
+      var tagOfCode: [Double: CChar] = [:]
+      switch v.values {
+      case .categorical(let c):
+        let width = max(1, c.levels.map(\.utf8.count).max() ?? 1)
+        guard !stata || width <= 2045 else {
+          throw .cannotWrite(path: path, reason: "'\(v.name)' has text longer than Stata's 2045 bytes")
+        }
+        handle = readstat_add_variable(writer, v.name, READSTAT_TYPE_STRING, width)
+      case .numeric:
+        handle = readstat_add_variable(writer, v.name, READSTAT_TYPE_DOUBLE, 0)
+      }
+      guard let handle else { throw .cannotWrite(path: path, reason: "ReadStat refused the variable '\(v.name)'") }
+      if let label = v.label { readstat_variable_set_label(handle, label) }
+      if let time = v.time, !v.isCategorical {
+        readstat_variable_set_format(handle, time.format(stata: stata))
+      } else if let format = v.format, stata == format.hasPrefix("%") {
+        readstat_variable_set_format(handle, format)
+      }
+      if !stata {
+        switch v.measure {
+        case .nominal: readstat_variable_set_measure(handle, READSTAT_MEASURE_NOMINAL)
+        case .ordinal: readstat_variable_set_measure(handle, READSTAT_MEASURE_ORDINAL)
+        case .scale: readstat_variable_set_measure(handle, READSTAT_MEASURE_SCALE)
+        }
+      }
+      if !v.isCategorical {
+        let codes = Array(Set(v.missingCodes).union(v.userMissing.values)).filter { code in
+          !v.missingRanges.contains { $0.contains(code) } || stata
+        }.sorted()
+        if stata {
+          guard codes.count <= 26 else {
+            throw .cannotWrite(path: path, reason: "'\(v.name)' has more than 26 user-missing codes, more than Stata's .a–.z")
+          }
+          for (k, code) in codes.enumerated() { tagOfCode[code] = CChar(UInt8(ascii: "a") + UInt8(k)) }
+        } else {
+          for code in codes { try check(readstat_variable_add_missing_double_value(handle, code), "'\(v.name)' missing values") }
+          for r in v.missingRanges {
+            try check(readstat_variable_add_missing_double_range(handle, r.lowerBound, r.upperBound), "'\(v.name)' missing ranges")
+          }
+        }
+        if !v.valueLabels.isEmpty || !tagOfCode.isEmpty {
+          let set = readstat_add_label_set(writer, stata ? READSTAT_TYPE_INT32 : READSTAT_TYPE_DOUBLE, "labels\(index)")
+          for (code, label) in v.valueLabels.sorted(by: { $0.key < $1.key }) {
+            if let tag = tagOfCode[code] {
+              readstat_label_tagged_value(set, tag, "\(formatNumber(code)) \(label)")
+            } else if stata {
+              guard code == code.rounded(), abs(code) < 2_147_483_000 else {
+                throw .cannotWrite(path: path, reason: "'\(v.name)' labels the value \(formatNumber(code)); Stata labels whole numbers only")
+              }
+              readstat_label_int32_value(set, Int32(code), label)
+            } else {
+              readstat_label_double_value(set, code, label)
+            }
+          }
+          for (code, tag) in tagOfCode where v.valueLabels[code] == nil {
+            readstat_label_tagged_value(set, tag, formatNumber(code))
+          }
+          readstat_variable_set_label_set(handle, set)
+        }
+      }
+      handles.append(handle)
+      tags.append(tagOfCode)
+    }
+
+    let context = Unmanaged.passUnretained(sink).toOpaque()
+    let rows = data.rowCount
+    let begin: readstat_error_t =
+      switch format {
+      case .sav, .zsav: readstat_begin_writing_sav(writer, context, rows)
+      case .dta: readstat_begin_writing_dta(writer, context, rows)
+      }
+    try check(begin, "the header")
+
+    // The rows, with the columns read once each.
+    let columns = data.variables.map { $0.values }
+    for row in 0..<rows {
+      try check(readstat_begin_row(writer), "row \(row + 1)")
+      for (k, v) in data.variables.enumerated() {
+        let h = handles[k]
+        let status: readstat_error_t
+        switch columns[k] {
+        case .categorical(let c):
+          status = readstat_insert_string_value(writer, h, c.label(at: row) ?? "")
+        case .numeric(let c):
+          let x = c[row]
+          if let code = v.userMissing[row] {
+            if let tag = tags[k][code] {
+              status = readstat_insert_tagged_missing_value(writer, h, tag)
+            } else {
+              status = readstat_insert_double_value(writer, h, code)
+            }
+          } else if x.isNaN {
+            status = readstat_insert_missing_value(writer, h)
+          } else if let time = v.time {
+            status = readstat_insert_double_value(writer, h, time.convert(x, to: time.target(stata: stata)))
+          } else {
+            status = readstat_insert_double_value(writer, h, x)
+          }
+        }
+        try check(status, "'\(v.name)' in row \(row + 1)")
+      }
+      try check(readstat_end_row(writer), "row \(row + 1)")
+    }
+    try check(readstat_end_writing(writer), "the end of the file")
+    return sink.bytes
+  }
+
+  private final class Sink {
+    var bytes: [UInt8] = []
+  }
+}
+
+extension TimeEncoding {
+  /// Seconds since 1970-01-01 of a value in this encoding.
+  func unixSeconds(_ value: Double) -> Double {
+    switch self {
+    case .spssDate, .spssDateTime: value - 12_219_379_200
+    case .days1960: value * 86_400 - 315_619_200
+    case .milliseconds1960: value / 1000 - 315_619_200
+    case .seconds1960: value - 315_619_200
+    }
+  }
+
+  /// The same moment in another encoding.
+  func convert(_ value: Double, to target: TimeEncoding) -> Double {
+    guard self != target else { return value }
+    let s = unixSeconds(value)
+    switch target {
+    case .spssDate, .spssDateTime: return s + 12_219_379_200
+    case .days1960: return ((s + 315_619_200) / 86_400).rounded(.down)
+    case .milliseconds1960: return (s + 315_619_200) * 1000
+    case .seconds1960: return s + 315_619_200
+    }
+  }
+
+  var hasTime: Bool { self == .spssDateTime || self == .milliseconds1960 || self == .seconds1960 }
+
+  /// The encoding of this kind of value in an SPSS or Stata file.
+  func target(stata: Bool) -> TimeEncoding {
+    stata ? (hasTime ? .milliseconds1960 : .days1960) : (hasTime ? .spssDateTime : .spssDate)
+  }
+
+  /// The print format of this kind of value in the target file.
+  func format(stata: Bool) -> String {
+    if stata { return hasTime ? "%tc" : "%td" }
+    return hasTime ? "DATETIME20" : "DATE11"
+  }
+}
