@@ -6,11 +6,12 @@ RELEASE = .build/release
 
 .PHONY: run test bench bootstrap build release examples clean
 
-## run: build (release) and start meting on the bundled example study;
-##      without a terminal, run the example session script instead.
+## run: build (release) and start meting on the bundled example study (the
+##      SPSS file: labels and missing codes included); without a terminal,
+##      run the example session script instead.
 run: release
 	@if [ -t 0 ]; then \
-	  $(RELEASE)/meting -i examples/mijn-bedrijf/setup.met; \
+	  $(RELEASE)/meting examples/mijn-bedrijf/firms_long.sav; \
 	else \
 	  $(RELEASE)/meting examples/mijn-bedrijf.met; \
 	fi

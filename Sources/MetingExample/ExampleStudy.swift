@@ -19,6 +19,10 @@ import MetingStats
 /// treated, so regression to the mean inflates the raw change of the
 /// treated (Lord's paradox: change-score DiD > ANCOVA).
 public struct ExampleStudy: Sendable {
+  /// The creation time written into the example's .sav files
+  /// (2026-01-01 00:00 UTC), so that regenerating them gives the same bytes.
+  public static let fileTimestamp = 1_767_225_600
+
   /// The seed of the committed example files, picked by
   /// `meting generate example --find-seed`: of the seeds 1–200 whose
   /// realisation shows the teaching pattern (`TeachingPattern`), the one
@@ -45,6 +49,9 @@ public struct ExampleStudy: Sendable {
   public var comment: String {
     ExampleStudy.fileComment.replacingOccurrences(of: "%SEED%", with: String(seed))
   }
+
+  /// The file label of the .sav files (SPSS keeps 64 bytes).
+  public var shortLabel: String { "SYNTHETIC: meting's example study (seed \(seed)), not real data" }
 
   /// Missing values placed on purpose, so the scoring rules show: firm 11
   /// answers only one strategic-orientation item at the pretest (so is

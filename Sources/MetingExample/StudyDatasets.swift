@@ -108,8 +108,26 @@ extension ExampleStudy {
 }
 
 /// Collects named columns row by row, then builds a dataset in a given
-/// variable order with the study's missing codes declared.
+/// variable order with the study's missing codes, value labels and
+/// variable labels declared (they travel in the .sav files; the CSV files
+/// carry values only, and setup.met declares their missing codes).
 struct ColumnTable {
+  static let likertLabels: [Double: String] = [
+    1: "strongly disagree", 2: "disagree", 3: "neither", 4: "agree", 5: "strongly agree",
+    7: "not applicable", 8: "don't know", 9: "no answer",
+  ]
+  static let labels: [String: String] = {
+    var l: [String: String] = [
+      "firm_id": "Firm", "wave": "Measurement wave", "treated": "Received an intervention",
+      "category": "Intervention category", "subtype": "Intervention subtype", "size_class": "Size class (employees)",
+      "fte": "Employees (FTE)", "sector": "Sector", "region": "Region", "sic": "Social innovation capacity (mean of subscales)",
+      "qual": "Qualitative performance", "quant": "Quantitative performance", "prod": "Labour productivity (self-rated)",
+      "prod_pct": "Productivity change (%)",
+    ]
+    for s in StudyDesign.subscales { l[s.name] = s.label.prefix(1).uppercased() + s.label.dropFirst() }
+    return l
+  }()
+
   var numbers: [String: [Double]] = [:]
   var texts: [String: [String?]] = [:]
 
@@ -120,13 +138,34 @@ struct ColumnTable {
     var d = Dataset(name: name)
     d.label = label
     let itemCodes = Set(ExampleStudy.itemVariables.flatMap { v in suffixes.map { v + $0 } })
-    let numericCodes = Set(ExampleStudy.numericVariables.flatMap { v in suffixes.map { v + $0 } })
+    // Firm-level fields (fte) keep their name in the wide file too.
+    let numericCodes = Set(ExampleStudy.numericVariables.flatMap { v in [v] + suffixes.map { v + $0 } })
     for variable in order {
       var v: Variable
       if let values = numbers[variable] {
         v = Variable(name: variable, values: .numeric(NumericColumn(values)))
-        if itemCodes.contains(variable) { v.declareMissing(StudyDesign.itemMissingCodes) }
-        if numericCodes.contains(variable) { v.declareMissing(StudyDesign.numericMissingCodes) }
+        if itemCodes.contains(variable) {
+          v.declareMissing(StudyDesign.itemMissingCodes)
+          v.valueLabels = ColumnTable.likertLabels
+          v.measure = .ordinal
+        }
+        if numericCodes.contains(variable) {
+          v.declareMissing(StudyDesign.numericMissingCodes)
+          v.valueLabels = [-97: "not applicable", -98: "don't know", -99: "no answer"]
+        }
+        let base = suffixes.reduce(variable) { name, suffix in
+          !suffix.isEmpty && name.hasSuffix(suffix) ? String(name.dropLast(suffix.count)) : name
+        }
+        switch base {
+        case "treated":
+          v.valueLabels = [0: "control", 1: "treated"]
+          v.measure = .nominal
+        case "wave":
+          v.valueLabels = [0: "pretest (2011)", 1: "posttest (2012)"]
+          v.measure = .nominal
+        default: break
+        }
+        v.label = ColumnTable.labels[base].map { $0 + (base == variable ? "" : variable.hasSuffix("_pre") ? " (pretest)" : " (posttest)") }
       } else if let values = texts[variable] {
         v = Variable(name: variable, values: .categorical(CategoricalColumn(values)))
       } else {

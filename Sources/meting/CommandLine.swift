@@ -28,7 +28,7 @@ struct Invocation {
     usage: meting [options] [FILE ...]
            meting generate example [--out DIR] [--seed N] [--replace]
 
-    FILE.met runs a script and exits; a data file (.csv .tsv .txt) is loaded
+    FILE.met runs a script and exits; a data file (.csv .tsv .sav .dta …) is loaded
     and then commands are read: at a prompt on a terminal, else from standard
     input. With no FILE meting starts with no data.
 

@@ -37,6 +37,20 @@ func generateExample(out: String, seed: UInt64?, replace: Bool) -> Int32 {
     }
     StandardOutput.put("wrote \(path): \(dataset.rowCount) rows, \(dataset.variableCount) variables\n", to: STDOUT_FILENO)
   }
+  // The same data as SPSS files, with value labels and the missing codes
+  // declared; a fixed time stamp keeps the bytes reproducible.
+  for (name, full) in [("firms_long.sav", study.long()), ("firms_wide.sav", study.wide())] {
+    let path = out + "/" + name
+    var dataset = full
+    dataset.label = study.shortLabel
+    do {
+      try ReadStatWriter.write(dataset, to: path, format: .sav, replace: replace, timestamp: ExampleStudy.fileTimestamp)
+    } catch {
+      let hint = error == .fileExists(path: path) ? " (add --replace to overwrite)" : ""
+      fail("\(path): \(error.message)\(hint)", status: ExitStatus.io)
+    }
+    StandardOutput.put("wrote \(path): \(dataset.rowCount) rows, \(dataset.variableCount) variables\n", to: STDOUT_FILENO)
+  }
   return ExitStatus.success
 }
 

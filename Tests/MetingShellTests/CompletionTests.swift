@@ -64,7 +64,7 @@ struct CompletionTests {
   @Test("file names after load, run and save script")
   func paths() {
     let c = complete("load examples/mijn-bedrijf/firms_l")
-    #expect(c.candidates == ["examples/mijn-bedrijf/firms_long.csv"])
+    #expect(c.candidates == ["examples/mijn-bedrijf/firms_long.csv", "examples/mijn-bedrijf/firms_long.sav"])
     #expect(complete("run examples/mijn").candidates == ["examples/mijn-bedrijf.met", "examples/mijn-bedrijf/"])
     #expect(complete("save script examples/mijn-bedrijf/setup.").candidates == ["examples/mijn-bedrijf/setup.met"])
     #expect(complete("load examples/").insertion(for: "examples/mijn-bedrijf/") == "mijn-bedrijf/")

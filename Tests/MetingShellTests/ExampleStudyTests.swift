@@ -16,6 +16,36 @@ struct ExampleStudyTests {
       let generated = CSVWriter.csvText(dataset, comments: [study.comment])
       #expect(committed == generated, "\(file) differs from 'meting generate example' (make examples)")
     }
+    for (file, full) in [("firms_long.sav", study.long()), ("firms_wide.sav", study.wide())] {
+      var dataset = full
+      dataset.label = study.shortLabel
+      let committed = [UInt8](try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/examples/mijn-bedrijf/" + file)))
+      let generated = try ReadStatWriter.encode(dataset, format: .sav, path: file, timestamp: ExampleStudy.fileTimestamp)
+      #expect(committed == generated, "\(file) differs from 'meting generate example' (make examples)")
+    }
+  }
+
+  @Test("the .sav files load to the same data as the CSV files with their setup scripts", arguments: ["long", "wide"])
+  func savMatchesCSV(_ layout: String) throws {
+    let (csv, _) = makeSession()
+    let setup = layout == "long" ? "setup.met" : "setup-wide.met"
+    #expect(csv.run(SourceFile(name: "t", text: "run examples/mijn-bedrijf/\(setup)")) == 0)
+    let (sav, _) = makeSession()
+    let (status, out, err) = runScript("load examples/mijn-bedrijf/firms_\(layout).sav", in: sav)
+    #expect(status == 0, "\(err)")
+    #expect(out.contains("SYNTHETIC"))
+    let a = try #require(csv.state.dataset)
+    let b = try #require(sav.state.dataset)
+    #expect(a.variableNames == b.variableNames && a.rowCount == b.rowCount)
+    for v in a.variables {
+      let w = try #require(b[v.name])
+      #expect(v.isCategorical == w.isCategorical, "\(v.name): type")
+      #expect(v.userMissing == w.userMissing, "\(v.name): user-missing cells and codes")
+      for row in 0..<a.rowCount where v.values.text(at: row) != w.values.text(at: row) {
+        Issue.record("\(v.name) row \(row + 1): \(v.values.text(at: row)) vs \(w.values.text(at: row))")
+        break
+      }
+    }
   }
 
   @Test("the seed shows the teaching pattern: DiD above ANCOVA, treated up, controls slightly down")

@@ -17,13 +17,19 @@ public enum ReadStatWriter {
     case sav, zsav, dta
   }
 
-  public static func write(_ data: Dataset, to path: String, format: Format, replace: Bool) throws(DataError) {
-    let bytes = try encode(data, format: format, path: path)
+  /// - Parameter timestamp: the creation time stored in the file (seconds
+  ///   since 1970); a fixed one makes the bytes reproducible.
+  public static func write(
+    _ data: Dataset, to path: String, format: Format, replace: Bool, timestamp: Int? = nil
+  ) throws(DataError) {
+    let bytes = try encode(data, format: format, path: path, timestamp: timestamp)
     try AtomicFile.write(bytes, to: path, replace: replace)
   }
 
   /// The file's bytes.
-  public static func encode(_ data: Dataset, format: Format, path: String) throws(DataError) -> [UInt8] {
+  public static func encode(
+    _ data: Dataset, format: Format, path: String, timestamp: Int? = nil
+  ) throws(DataError) -> [UInt8] {
     let sink = Sink()
     guard let writer = readstat_writer_init() else { throw .cannotWrite(path: path, reason: "ReadStat could not start") }
     defer { readstat_writer_free(writer) }
@@ -37,7 +43,8 @@ public enum ReadStatWriter {
         throw .cannotWrite(path: path, reason: "\(what): \(String(cString: readstat_error_message(status)))")
       }
     }
-    if let label = data.label { try check(readstat_writer_set_file_label(writer, String(label.prefix(64))), "the file label") }
+    if let label = data.label { try check(readstat_writer_set_file_label(writer, ReadStatWriter.fileLabel(label)), "the file label") }
+    if let timestamp { try check(readstat_writer_set_file_timestamp(writer, time_t(timestamp)), "the time stamp") }
     if format == .zsav { try check(readstat_writer_set_compression(writer, READSTAT_COMPRESS_BINARY), "compression") }
     let stata = format == .dta
 
@@ -151,6 +158,19 @@ public enum ReadStatWriter {
     }
     try check(readstat_end_writing(writer), "the end of the file")
     return sink.bytes
+  }
+
+  /// SPSS keeps 64 bytes of file label: a longer one is cut at a word,
+  /// with "…".
+  static func fileLabel(_ label: String) -> String {
+    guard label.utf8.count > 64 else { return label }
+    var cut = ""
+    for word in label.split(separator: " ") {
+      let next = cut.isEmpty ? String(word) : cut + " " + word
+      if next.utf8.count + "…".utf8.count > 64 { break }
+      cut = next
+    }
+    return cut + "…"
   }
 
   private final class Sink {
