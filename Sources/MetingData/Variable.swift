@@ -69,7 +69,9 @@ public struct Variable: Sendable {
   /// each keeps its code as the reason. Returns how many cells changed.
   @discardableResult
   public mutating func declareMissing(_ codes: [Double]) -> Int {
-    guard case .numeric(var column) = values else { return 0 }
+    guard !codes.isEmpty, case .numeric(var column) = values else { return 0 }
+    // Take the column out, so that changing it does not copy it.
+    values = .numeric(NumericColumn(doubles: []))
     var changed = 0
     let set = Set(codes)
     for row in 0..<column.count {
@@ -89,6 +91,7 @@ public struct Variable: Sendable {
   @discardableResult
   public mutating func declareMissing(ranges: [ClosedRange<Double>]) -> Int {
     guard case .numeric(var column) = values, !ranges.isEmpty else { return 0 }
+    values = .numeric(NumericColumn(doubles: []))
     var changed = 0
     for row in 0..<column.count {
       let v = column[row]

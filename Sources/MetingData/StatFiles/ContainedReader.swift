@@ -21,10 +21,28 @@ public enum ContainedReader {
     return n > 0 ? String(cString: buffer) : CommandLine.arguments[0]
   }
 
-  /// Reads `path` in a child; `isCancelled` is polled while waiting (Ctrl-C
-  /// kills the child).
-  public static func read(
-    path: String, format: StatFileFormat, isCancelled: @escaping () -> Bool = { false }
+  /// Reads `path` in a child into a dataset named `name`; `isCancelled` is
+  /// polled while waiting (Ctrl-C kills the child). Each variable becomes
+  /// its final column as it arrives.
+  public static func readDataset(
+    path: String, format: StatFileFormat, name: String, isCancelled: @escaping () -> Bool = { false }
+  ) throws(DataError) -> Dataset {
+    var variables: [Variable] = []
+    var seen = Set<String>()
+    var rows = 0
+    let header = try read(path: path, format: format, isCancelled: isCancelled) { s throws(DataError) in
+      guard seen.insert(s.name).inserted else { throw .duplicateVariable(s.name) }
+      rows = s.isString ? s.codes.count : s.numbers.count
+      variables.append(try StatFileImport.variable(s, rows: rows, format: format))
+    }
+    return try StatFileImport.dataset(variables, name: name, path: path, label: header.fileLabel)
+  }
+
+  /// Reads `path` in a child, handing each variable to `each`; returns the
+  /// header (row count, file label, encoding).
+  static func read(
+    path: String, format: StatFileFormat, isCancelled: @escaping () -> Bool,
+    each: (StatVariable) throws(DataError) -> Void
   ) throws(DataError) -> StatFileContent {
     guard access(path, R_OK) == 0 else {
       throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
@@ -35,6 +53,10 @@ public enum ContainedReader {
     guard pipe(&out) == 0, pipe(&err) == 0 else {
       throw .cannotOpen(path: path, reason: "cannot start the reader: \(String(cString: strerror(errno)))")
     }
+    #if os(Linux)
+      // A 1 MB pipe instead of 64 KB: 16 times fewer wake-ups for the data.
+      _ = fcntl(out[0], 1031 /* F_SETPIPE_SZ */, 1 << 20)
+    #endif
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -55,41 +77,21 @@ public enum ContainedReader {
       close(err[0])
       throw .cannotOpen(path: path, reason: "cannot start the reader \(helper): \(String(cString: strerror(spawned)))")
     }
-    // Read both pipes until they close (poll, so neither can fill and block).
-    var bytes: [UInt8] = []
-    var messages: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    var fds = [pollfd(fd: out[0], events: Int16(POLLIN), revents: 0), pollfd(fd: err[0], events: Int16(POLLIN), revents: 0)]
-    var open = 2
-    var cancelled = false
-    while open > 0 {
-      if isCancelled() {
-        kill(pid, SIGKILL)
-        cancelled = true
-        break
-      }
-      let ready = poll(&fds, 2, 200)
-      if ready < 0 {
-        if errno == EINTR { continue }
-        break
-      }
-      for k in 0..<2 where fds[k].fd >= 0 && fds[k].revents != 0 {
-        let n = systemRead(fds[k].fd, &chunk, chunk.count)
-        if n > 0 {
-          if k == 0 { bytes += chunk[0..<n] } else if messages.count < 4096 { messages += chunk[0..<n] }
-        } else if n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN) {
-          close(fds[k].fd)
-          fds[k].fd = -1
-          open -= 1
-        }
-      }
+    // Decode straight from the pipe (each column into its array), while
+    // stderr is drained too, so that neither pipe can fill and block.
+    var source = PipeSource(data: out[0], messages: err[0], child: pid, isCancelled: isCancelled)
+    let decoded: Result<StatFileContent, DataError>
+    do {
+      decoded = .success(try StatFileWire.decode(from: &source, path: path, each: each))
+    } catch {
+      decoded = .failure(error)
     }
-    for fd in fds where fd.fd >= 0 { close(fd.fd) }
+    source.drain()
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-    if cancelled { throw .cancelled }
+    if source.cancelled { throw .cancelled }
     let signal = status & 0x7F
-    let message = String(decoding: messages, as: UTF8.self).trimmingTrailingNewlines
+    let message = String(decoding: source.messageBytes, as: UTF8.self).trimmingTrailingNewlines
     if signal != 0 {
       let what: String =
         switch signal {
@@ -105,7 +107,124 @@ public enum ContainedReader {
     guard code == 0 else {
       throw .badFile(path: path, reason: message.isEmpty ? "the \(format.name) reader failed (status \(code))" : message)
     }
-    return try StatFileWire.decode(bytes, path: path)
+    return try decoded.get()
+  }
+
+  /// The child's two pipes: data is read on demand, messages whenever they
+  /// come; Ctrl-C kills the child.
+  struct PipeSource: WireSource {
+    var fds: [pollfd]
+    let child: pid_t
+    let isCancelled: () -> Bool
+    var messageBytes: [UInt8] = []
+    var cancelled = false
+
+    init(data: Int32, messages: Int32, child: pid_t, isCancelled: @escaping () -> Bool) {
+      fds = [pollfd(fd: data, events: Int16(POLLIN), revents: 0), pollfd(fd: messages, events: Int16(POLLIN), revents: 0)]
+      self.child = child
+      self.isCancelled = isCancelled
+    }
+
+    /// Read-ahead for the many small fields (a text level is a length and
+    /// its bytes): served from here, not a system call each.
+    private var pending: [UInt8] = []
+    private var start = 0
+
+    mutating func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Bool {
+      var filled = 0
+      // First what is buffered.
+      let available = pending.count - start
+      if available > 0 {
+        let n = Swift.min(available, buffer.count)
+        pending.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + start, byteCount: n) }
+        start += n
+        filled = n
+      }
+      while filled < buffer.count {
+        let want = buffer.count - filled
+        if want < 1 << 16 {
+          // Small: refill the read-ahead, then copy from it.
+          var fresh = [UInt8](repeating: 0, count: 1 << 16)
+          let got = fresh.withUnsafeMutableBytes { readSome(into: $0.baseAddress!, count: $0.count) }
+          pending = fresh
+          guard got > 0 else {
+            pending = []
+            start = 0
+            return false
+          }
+          pending.removeLast(pending.count - got)
+          let n = Swift.min(got, want)
+          pending.withUnsafeBytes { buffer.baseAddress!.advanced(by: filled).copyMemory(from: $0.baseAddress!, byteCount: n) }
+          start = n
+          filled += n
+        } else {
+          // Large (a column): straight into the destination.
+          let got = readSome(into: buffer.baseAddress! + filled, count: want)
+          guard got > 0 else { return false }
+          filled += got
+        }
+      }
+      return true
+    }
+
+    /// One read of the data pipe (waiting with poll, draining messages);
+    /// 0 at its end, on an error or on Ctrl-C.
+    private mutating func readSome(into destination: UnsafeMutableRawPointer, count: Int) -> Int {
+      while true {
+        guard fds[0].fd >= 0 else { return 0 }
+        if isCancelled() {
+          kill(child, SIGKILL)
+          cancelled = true
+          return 0
+        }
+        let ready = poll(&fds, 2, 200)
+        if ready < 0, errno != EINTR { return 0 }
+        if ready <= 0 { continue }
+        if fds[1].fd >= 0, fds[1].revents != 0 { readMessages() }
+        if fds[0].revents != 0 {
+          let n = systemRead(fds[0].fd, destination, count)
+          if n > 0 { return n }
+          if n == 0 || (errno != EINTR && errno != EAGAIN) {
+            close(fds[0].fd)
+            fds[0].fd = -1
+            return 0
+          }
+        }
+      }
+    }
+
+    private mutating func readMessages() {
+      var chunk = [UInt8](repeating: 0, count: 4096)
+      let n = systemRead(fds[1].fd, &chunk, chunk.count)
+      if n > 0 {
+        if messageBytes.count < 8192 { messageBytes += chunk[0..<n] }
+      } else if n == 0 || (errno != EINTR && errno != EAGAIN) {
+        close(fds[1].fd)
+        fds[1].fd = -1
+      }
+    }
+
+    /// Reads what is left (to the ends of both pipes) and closes them.
+    mutating func drain() {
+      var chunk = [UInt8](repeating: 0, count: 1 << 16)
+      while fds[0].fd >= 0 || fds[1].fd >= 0 {
+        if !cancelled, isCancelled() {
+          kill(child, SIGKILL)
+          cancelled = true
+        }
+        let ready = poll(&fds, 2, 200)
+        if ready < 0, errno != EINTR { break }
+        if ready <= 0 { continue }
+        if fds[1].fd >= 0, fds[1].revents != 0 { readMessages() }
+        if fds[0].fd >= 0, fds[0].revents != 0 {
+          let n = systemRead(fds[0].fd, &chunk, chunk.count)
+          if n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN) {
+            close(fds[0].fd)
+            fds[0].fd = -1
+          }
+        }
+      }
+    }
   }
 
   /// The child's side: `meting --read-helper FORMAT FILE`. Limits itself,
@@ -119,16 +238,20 @@ public enum ContainedReader {
     limitResources(fileSize: fileSize(path))
     do {
       let content = try ReadStatReader.read(path: path, format: format)
-      let bytes = StatFileWire.encode(content)
-      var written = 0
-      while written < bytes.count {
-        let n = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress! + written, bytes.count - written) }
-        if n < 0 {
-          if errno == EINTR { continue }
-          return 74
+      var failed = false
+      StatFileWire.encode(content) { piece in
+        var written = 0
+        while !failed, written < piece.count, let base = piece.baseAddress {
+          let n = write(STDOUT_FILENO, base + written, piece.count - written)
+          if n < 0 {
+            if errno == EINTR { continue }
+            failed = true
+          } else {
+            written += n
+          }
         }
-        written += n
       }
+      if failed { return 74 }
       return 0
     } catch {
       writeError(error.message)

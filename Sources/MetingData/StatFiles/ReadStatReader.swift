@@ -25,18 +25,73 @@ public enum StatFileFormat: String, Sendable, CaseIterable {
 /// kept in it (a Swift error cannot cross the C frames).
 public final class ReadStatReader {
   private var content = StatFileContent()
+  /// The per-cell state, reached through a pointer: the value callback
+  /// runs once per cell (31 million for a 1M × 31 file), and a class's
+  /// stored properties would pay a dynamic exclusivity check on each.
+  private let hot = UnsafeMutablePointer<Cells>.allocate(capacity: 1)
   /// The label set each variable uses (ReadStat names sets per file).
   private var labelSetOfVariable: [Int: String] = [:]
   private var labelSets: [String: [Double: String]] = [:]
   /// Labels of extended missing values (Stata .a–.z) per set, by tag.
   private var taggedLabels: [String: [CChar: String]] = [:]
-  /// Per numeric variable: the rows holding an extended missing value.
-  private var taggedRows: [Int: [(row: Int, tag: CChar)]] = [:]
-  /// Per string variable: level → index.
-  private var levelIndex: [Int: [String: UInt32]] = [:]
   private var failure: String?
 
-  private init() {}
+  private init() { hot.initialize(to: Cells()) }
+
+  deinit {
+    hot.pointee.release()
+    hot.deinitialize(count: 1)
+    hot.deallocate()
+  }
+
+  /// Columns being filled: numbers and string codes in buffers indexed by
+  /// row, strings interned by their bytes (no String per cell).
+  struct Cells {
+    var capacity = 0
+    var rows = 0
+    var isString: [Bool] = []
+    var numbers: [UnsafeMutablePointer<Double>?] = []
+    var codes: [UnsafeMutablePointer<UInt32>?] = []
+    var interners: [ByteInterner] = []
+    var tagged: [Int] = []
+    var taggedRows: [[(row: Int, tag: CChar)]] = []
+
+    mutating func add(isString string: Bool) {
+      isString.append(string)
+      numbers.append(string ? nil : .allocate(capacity: Swift.max(capacity, 1)))
+      codes.append(string ? .allocate(capacity: Swift.max(capacity, 1)) : nil)
+      interners.append(ByteInterner())
+      tagged.append(0)
+      taggedRows.append([])
+    }
+
+    /// Makes room for row `row` in every column (files that do not state
+    /// their row count grow by doubling).
+    mutating func reserve(_ row: Int) {
+      guard row >= capacity else { return }
+      let fresh = Swift.max(row + 1, capacity * 2, 1024)
+      for k in numbers.indices {
+        if let old = numbers[k] {
+          let p = UnsafeMutablePointer<Double>.allocate(capacity: fresh)
+          p.update(from: old, count: Swift.min(rows, capacity))
+          old.deallocate()
+          numbers[k] = p
+        }
+        if let old = codes[k] {
+          let p = UnsafeMutablePointer<UInt32>.allocate(capacity: fresh)
+          p.update(from: old, count: Swift.min(rows, capacity))
+          old.deallocate()
+          codes[k] = p
+        }
+      }
+      capacity = fresh
+    }
+
+    func release() {
+      for p in numbers { p?.deallocate() }
+      for p in codes { p?.deallocate() }
+    }
+  }
 
   /// Reads `path` as `format`; throws `DataError.badFile` with ReadStat's
   /// message when the file cannot be parsed.
@@ -90,6 +145,7 @@ public final class ReadStatReader {
 
   private func metadata(_ m: UnsafeMutablePointer<readstat_metadata_t>?) -> Int32 {
     content.rowCount = max(0, Int(readstat_get_row_count(m)))
+    hot.pointee.capacity = content.rowCount
     content.fileLabel = ReadStatReader.text(readstat_get_file_label(m))
     content.encoding = ReadStatReader.text(readstat_get_file_encoding(m))
     return Int32(READSTAT_HANDLER_OK)
@@ -116,47 +172,47 @@ public final class ReadStatReader {
         let hi = readstat_double_value(readstat_variable_get_missing_range_hi(v, i))
         if lo == hi { s.missingValues.append(lo) } else { s.missingRanges.append(min(lo, hi)...max(lo, hi)) }
       }
-      s.numbers.reserveCapacity(content.rowCount)
-    } else {
-      s.codes.reserveCapacity(content.rowCount)
-      levelIndex[index] = [:]
     }
     if let set = ReadStatReader.text(labels) { labelSetOfVariable[index] = set }
-    while content.variables.count < index { content.variables.append(StatVariable(name: "_skipped\(content.variables.count)", isString: false)) }
+    while content.variables.count < index {
+      content.variables.append(StatVariable(name: "_skipped\(content.variables.count)", isString: false))
+      hot.pointee.add(isString: false)
+    }
     content.variables.append(s)
+    hot.pointee.add(isString: isString)
     return Int32(READSTAT_HANDLER_OK)
   }
 
   private func value(_ row: Int, _ v: UnsafeMutablePointer<readstat_variable_t>?, _ value: readstat_value_t) -> Int32 {
     let index = Int(readstat_variable_get_index(v))
-    guard index < content.variables.count else {
+    let cells = hot
+    guard index < cells.pointee.isString.count, row >= 0 else {
       failure = "a value of variable \(index + 1) before its description"
       return Int32(READSTAT_HANDLER_ABORT)
     }
-    if content.variables[index].isString {
+    if row >= cells.pointee.capacity { cells.pointee.reserve(row) }
+    if row >= cells.pointee.rows { cells.pointee.rows = row + 1 }
+    if cells.pointee.isString[index] {
       var code = StatVariable.missingCode
       if readstat_value_is_system_missing(value) == 0, let c = readstat_string_value(value) {
-        let s = String(cString: c)
-        if !s.isEmpty {
-          if let known = levelIndex[index]![s] {
-            code = known
-          } else {
-            code = UInt32(content.variables[index].levels.count)
-            levelIndex[index]![s] = code
-            content.variables[index].levels.append(s)
+        let n = strlen(c)
+        if n > 0 {
+          c.withMemoryRebound(to: UInt8.self, capacity: n) { p in
+            code = cells.pointee.interners[index].intern(p, n, hash: ByteInterner.hash(p, n), offset: row)
           }
         }
       }
-      content.variables[index].codes.append(code)
+      cells.pointee.codes[index]![row] = code
     } else {
       var x = Double.nan
       if readstat_value_is_system_missing(value) != 0 {
         x = .nan
       } else if readstat_value_is_tagged_missing(value) != 0 {
-        content.variables[index].taggedMissing += 1
-        taggedRows[index, default: []].append((content.variables[index].numbers.count, readstat_value_tag(value)))
+        cells.pointee.tagged[index] += 1
+        cells.pointee.taggedRows[index].append((row, readstat_value_tag(value)))
       } else {
         switch readstat_value_type(value) {
+        case READSTAT_TYPE_DOUBLE: x = readstat_double_value(value)
         case READSTAT_TYPE_INT8: x = Double(readstat_int8_value(value))
         case READSTAT_TYPE_INT16: x = Double(readstat_int16_value(value))
         case READSTAT_TYPE_INT32: x = Double(readstat_int32_value(value))
@@ -164,7 +220,7 @@ public final class ReadStatReader {
         default: x = readstat_double_value(value)
         }
       }
-      content.variables[index].numbers.append(x)
+      cells.pointee.numbers[index]![row] = x
     }
     return Int32(READSTAT_HANDLER_OK)
   }
@@ -194,13 +250,32 @@ public final class ReadStatReader {
   }
 
   private func finish() -> StatFileContent {
+    let rows = hot.pointee.rows
+    // Each buffer is copied into its array and freed at once, so that the
+    // peak holds one copy of the data and one column.
+    for index in content.variables.indices {
+      if hot.pointee.isString[index], let p = hot.pointee.codes[index] {
+        content.variables[index].codes = Array(UnsafeBufferPointer(start: p, count: rows))
+        p.deallocate()
+        hot.pointee.codes[index] = nil
+        let interner = hot.pointee.interners[index]
+        content.variables[index].levels = (0..<interner.count).map { String(decoding: interner.bytes(of: $0), as: UTF8.self) }
+        hot.pointee.interners[index] = ByteInterner()
+      } else if let p = hot.pointee.numbers[index] {
+        content.variables[index].numbers = Array(UnsafeBufferPointer(start: p, count: rows))
+        p.deallocate()
+        hot.pointee.numbers[index] = nil
+        content.variables[index].taggedMissing = hot.pointee.tagged[index]
+      }
+    }
+    let cells = hot.pointee
     for (index, set) in labelSetOfVariable where index < content.variables.count {
       content.variables[index].valueLabels = labelSets[set] ?? [:]
     }
     // Extended missing values whose label starts with a number (as meting
     // writes user-missing codes to Stata: ".a" labelled "9 no answer") are
     // that user-missing code again; others stay system-missing.
-    for (index, rows) in taggedRows {
+    for (index, rows) in cells.taggedRows.enumerated() where !rows.isEmpty {
       guard let set = labelSetOfVariable[index], let labels = taggedLabels[set] else { continue }
       var codes: [CChar: Double] = [:]
       for (tag, label) in labels {
@@ -217,7 +292,7 @@ public final class ReadStatReader {
       }
     }
     // The row count as read (some files do not state it).
-    content.rowCount = content.variables.map { $0.isString ? $0.codes.count : $0.numbers.count }.max() ?? 0
+    content.rowCount = rows
     return content
   }
 }

@@ -17,6 +17,18 @@ public enum StatFileWire {
     var out: [UInt8] = []
     let cells = c.variables.reduce(0) { $0 + ($1.isString ? $1.codes.count * 4 : $1.numbers.count * 8) }
     out.reserveCapacity(cells + 4096)
+    encode(c) { out.append(contentsOf: $0) }
+    return out
+  }
+
+  /// Streams the encoding to `sink` in pieces: small ones for the
+  /// metadata, each column's values in one piece (no copy of the data).
+  public static func encode(_ c: StatFileContent, to sink: (UnsafeRawBufferPointer) -> Void) {
+    var out: [UInt8] = []
+    func flush() {
+      out.withUnsafeBytes { sink($0) }
+      out.removeAll(keepingCapacity: true)
+    }
     out += magic
     put64(&out, UInt64(c.rowCount))
     putText(&out, c.fileLabel)
@@ -46,21 +58,42 @@ public enum StatFileWire {
         put32(&out, UInt32(v.levels.count))
         for level in v.levels { putText(&out, level) }
         put64(&out, UInt64(v.codes.count))
-        v.codes.withUnsafeBytes { out += $0 }
+        flush()
+        v.codes.withUnsafeBytes { sink($0) }
       } else {
         put64(&out, UInt64(v.numbers.count))
-        v.numbers.withUnsafeBytes { out += $0 }
+        flush()
+        v.numbers.withUnsafeBytes { sink($0) }
       }
     }
-    return out
+    flush()
   }
 
   public static func decode(_ bytes: [UInt8], path: String) throws(DataError) -> StatFileContent {
-    var r = Cursor(bytes: bytes, path: path)
-    guard bytes.count >= magic.count, Array(bytes[0..<magic.count]) == magic else {
+    var source = ArraySource(bytes: bytes)
+    return try decode(from: &source, path: path)
+  }
+
+  /// Decodes from a source that fills buffers in order (a pipe: each
+  /// column lands in its array with no intermediate copy).
+  static func decode<S: WireSource>(from source: inout S, path: String) throws(DataError) -> StatFileContent {
+    var variables: [StatVariable] = []
+    var c = try decode(from: &source, path: path) { v throws(DataError) in variables.append(v) }
+    c.variables = variables
+    return c
+  }
+
+  /// Decodes the header, then hands over each variable as it arrives, so
+  /// that a caller can turn it into its final form before the next one is
+  /// read (the peak then holds one raw column, not all of them).
+  static func decode<S: WireSource>(
+    from source: inout S, path: String, each: (StatVariable) throws(DataError) -> Void
+  ) throws(DataError) -> StatFileContent {
+    var r = Reader(source: source, path: path)
+    defer { source = r.source }
+    guard try Array(r.take(magic.count)) == magic else {
       throw .badFile(path: path, reason: "the reader's output is not meting's (no header)")
     }
-    r.position = magic.count
     var c = StatFileContent()
     c.rowCount = Int(try r.u64())
     c.fileLabel = try r.text()
@@ -91,6 +124,7 @@ public enum StatFileWire {
       if isString {
         for _ in 0..<(try r.u32()) { v.levels.append(try r.text() ?? "") }
         let n = Int(try r.u64())
+        guard n == c.rowCount else { throw .badFile(path: path, reason: "'\(name)' has \(n) values for \(c.rowCount) rows") }
         v.codes = try r.array(n, of: UInt32.self)
         let limit = UInt32(v.levels.count)
         guard v.codes.allSatisfy({ $0 < limit || $0 == StatVariable.missingCode }) else {
@@ -98,9 +132,10 @@ public enum StatFileWire {
         }
       } else {
         let n = Int(try r.u64())
+        guard n == c.rowCount else { throw .badFile(path: path, reason: "'\(name)' has \(n) values for \(c.rowCount) rows") }
         v.numbers = try r.array(n, of: Double.self)
       }
-      c.variables.append(v)
+      try each(v)
     }
     return c
   }
@@ -116,19 +151,21 @@ public enum StatFileWire {
     out += utf8
   }
 
-  private struct Cursor {
-    let bytes: [UInt8]
+  /// Reads fields from a source, failing cleanly at its end.
+  struct Reader<S: WireSource> {
+    var source: S
     let path: String
-    var position = 0
 
     private func short() -> DataError { .badFile(path: path, reason: "the reader's output was cut short") }
 
-    mutating func take(_ n: Int) throws(DataError) -> ArraySlice<UInt8> {
-      guard n >= 0, position + n <= bytes.count else { throw short() }
-      defer { position += n }
-      return bytes[position..<(position + n)]
+    mutating func take(_ n: Int) throws(DataError) -> [UInt8] {
+      guard n >= 0, n < 1 << 30 else { throw short() }
+      var out = [UInt8](repeating: 0, count: n)
+      let ok = out.withUnsafeMutableBytes { source.fill($0) }
+      guard ok else { throw short() }
+      return out
     }
-    mutating func u8() throws(DataError) -> UInt8 { try take(1).first! }
+    mutating func u8() throws(DataError) -> UInt8 { try take(1)[0] }
     mutating func u32() throws(DataError) -> UInt32 {
       try take(4).reversed().reduce(0) { $0 << 8 | UInt32($1) }
     }
@@ -138,21 +175,43 @@ public enum StatFileWire {
     mutating func text() throws(DataError) -> String? {
       let n = try u32()
       if n == UInt32.max { return nil }
+      guard n <= 1 << 24 else { throw .badFile(path: path, reason: "the reader's output has a text of \(n) bytes") }
       return String(decoding: try take(Int(n)), as: UTF8.self)
     }
-    /// n values of a fixed-size type, copied straight from the bytes.
+    /// n values of a fixed-size type, read straight into their array.
     mutating func array<T>(_ n: Int, of: T.Type) throws(DataError) -> [T] {
       let (size, overflow) = n.multipliedReportingOverflow(by: MemoryLayout<T>.stride)
-      guard !overflow else { throw short() }
-      let slice = try take(size)
-      return [T](unsafeUninitializedCapacity: n) { buffer, count in
-        slice.withUnsafeBytes { raw in
-          if let base = raw.baseAddress, n > 0 {
-            UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: base, byteCount: size)
-          }
-        }
-        count = n
+      guard !overflow, n >= 0, size < 1 << 40 else { throw short() }
+      var ok = true
+      let values = [T](unsafeUninitializedCapacity: n) { buffer, count in
+        ok = source.fill(UnsafeMutableRawBufferPointer(buffer))
+        count = ok ? n : 0
+      }
+      guard ok else { throw short() }
+      return values
+    }
+  }
+}
+
+/// Where the wire's bytes come from: `fill` reads exactly `buffer.count`
+/// bytes, or returns false at the end.
+protocol WireSource {
+  mutating func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Bool
+}
+
+/// Bytes in memory (tests).
+struct ArraySource: WireSource {
+  let bytes: [UInt8]
+  var position = 0
+
+  mutating func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Bool {
+    guard position + buffer.count <= bytes.count else { return false }
+    if buffer.count > 0 {
+      bytes.withUnsafeBytes { src in
+        buffer.baseAddress!.copyMemory(from: src.baseAddress! + position, byteCount: buffer.count)
       }
     }
+    position += buffer.count
+    return true
   }
 }

@@ -127,8 +127,8 @@ extension LoadCommand {
   ) throws(Diagnostic) -> Report {
     let data: Dataset
     do {
-      let content = try ContainedReader.read(path: path, format: format, isCancelled: { Interrupt.isRequested })
-      data = try StatFileImport.dataset(content, name: datasetName(path), path: path, format: format)
+      data = try ContainedReader.readDataset(
+        path: path, format: format, name: datasetName(path), isCancelled: { Interrupt.isRequested })
     } catch {
       let d = LanguageDiagnostics.dataFile(error)
       throw d.category == .interrupted ? d : d.at(range)
