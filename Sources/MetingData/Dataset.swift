@@ -70,3 +70,17 @@ public struct Dataset: Sendable {
     return try body(&variables[p])
   }
 }
+
+extension Dataset {
+  /// The bytes the values take in memory: one per cell of a small-integer
+  /// column, eight of a Double, four (the code) of a text column plus its
+  /// distinct texts. What the benchmark compares peak memory with.
+  public var memoryBytes: Int {
+    variables.reduce(0) { total, v in
+      switch v.values {
+      case .numeric(let c): total + c.count * (c.isCompact ? 1 : 8)
+      case .categorical(let c): total + c.codes.count * 4 + c.levels.reduce(0) { $0 + $1.utf8.count + 16 }
+      }
+    }
+  }
+}
