@@ -84,3 +84,33 @@ extension Dataset {
     }
   }
 }
+
+extension Dataset {
+  /// Renames a variable, keeping its place and metadata.
+  /// - Throws: `.duplicateVariable` when `new` exists.
+  public mutating func rename(_ old: String, to new: String) throws(DataError) {
+    guard let p = positions[old] else { return }
+    guard old == new || positions[new] == nil else { throw .duplicateVariable(new) }
+    variables[p].name = new
+    positions[old] = nil
+    positions[new] = p
+  }
+
+  /// Keeps only the named variables, in their current order.
+  public mutating func keep(_ names: Set<String>) {
+    variables = variables.filter { names.contains($0.name) }
+    reindex()
+  }
+
+  /// Moves the named variables to the front, in the order given.
+  public mutating func moveToFront(_ names: [String]) {
+    let front = names.compactMap { positions[$0].map { variables[$0] } }
+    let set = Set(names)
+    variables = front + variables.filter { !set.contains($0.name) }
+    reindex()
+  }
+
+  private mutating func reindex() {
+    positions = Dictionary(uniqueKeysWithValues: variables.enumerated().map { ($1.name, $0) })
+  }
+}

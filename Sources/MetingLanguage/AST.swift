@@ -130,6 +130,9 @@ public enum Arguments: Sendable, Equatable {
   indirect case subcommand(Name, Arguments)
   /// A model formula.
   case formula(Formula)
+  /// Variables, parenthesised rules (their tokens and range) and the
+  /// optional `into` variables.
+  case recode([VarListItem], rules: [RecodeRule], into: [Name])
 }
 
 /// A parsed command: `[by VARS:] name arguments [by VARS] [where EXPR] [, options]`.
@@ -153,4 +156,10 @@ public struct Command: Sendable {
   public func option(_ name: String) -> Option? {
     options.last { $0.name.text == name }
   }
+}
+
+/// One parenthesised rule of `recode`: its tokens, read by the command.
+public struct RecodeRule: Sendable, Equatable {
+  public let tokens: [Token]
+  public let range: SourceRange
 }

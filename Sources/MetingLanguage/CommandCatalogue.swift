@@ -42,7 +42,7 @@ public enum CommandCatalogue {
         "load \"survey export.csv\", delimiter(;) decimal(,)",
       ]),
     CommandSpec(
-      name: "describe", aliases: ["codebook"], topic: .data,
+      name: "describe", topic: .data,
       syntax: .variables(min: 0, max: nil, kind: .any),
       synopsis: "describe [VARLIST]",
       summary: "list variables: type, label, valid and missing counts",
@@ -112,6 +112,57 @@ public enum CommandCatalogue {
         "compute so = mean(so1 so2 so3r)",
       ],
       acceptsCondition: true),
+    CommandSpec(
+      name: "label", topic: .data,
+      syntax: .subcommands([
+        (name: "variable", syntax: .words(min: 2, max: 2, choices: [])),
+        (name: "values", syntax: .variablesAndValues(kind: .numeric)),
+        (name: "data", syntax: .words(min: 1, max: 1, choices: [])),
+      ]),
+      synopsis: "label variable VAR \"TEXT\" | label values VARS (1 \"TEXT\" 2 \"TEXT\" …) | label values VARS (none) | label data \"TEXT\"",
+      summary: "set variable labels, value labels or the file label",
+      discussion: """
+        label variable sets a variable's label ("" removes it); label values adds value labels
+        to numeric variables (a code already labelled gets the new text; (none) removes them
+        all); label data sets the file label. Labels travel into .sav and .dta files.
+        """,
+      examples: ["label variable sic \"Social innovation capacity\"", "label values so1..so3r (1 \"disagree\" 5 \"agree\")"]),
+    CommandSpec(
+      name: "codebook", topic: .data, syntax: .variables(min: 0, max: nil, kind: .any),
+      synopsis: "codebook [VARLIST]",
+      summary: "each variable in full: labels, format, measure, missing codes and counts, value labels",
+      examples: ["codebook so1", "codebook category fte"]),
+    CommandSpec(
+      name: "recode", topic: .data, syntax: .recode,
+      synopsis: "recode VARS (VALUES = NEW) … [into NEWVARS] [where COND] [, replace]",
+      summary: "recode values: (1 2 = 1) (3 thru 5 = 2) (missing = 9) (else = copy)",
+      discussion: """
+        As SPSS's RECODE: the first rule that matches a value decides. Values: numbers, a thru b,
+        lo/lowest and hi/highest, missing (system- or user-missing), sysmis, else; text variables
+        take "quoted" texts. New: a number, a "text", sysmis or copy. In place, unmatched values
+        stay and a result that is one of the variable's missing codes stays user-missing; with
+        into, each variable goes into a new one (unmatched values are system-missing there), and
+        an existing one needs replace.
+        """,
+      options: [OptionSpec("replace", .none, "overwrite the into variables")],
+      examples: ["recode so3r_pre (1 = 5) (2 = 4) (4 = 2) (5 = 1) into so3_pre", "recode fte (lo thru 9 = 1) (10 thru 49 = 2) (50 thru hi = 3) into size3"]),
+    CommandSpec(
+      name: "rename", topic: .data, syntax: .words(min: 2, max: nil, choices: []),
+      synopsis: "rename OLD NEW [OLD NEW …]",
+      summary: "rename variables (labels and metadata stay)",
+      examples: ["rename sic_pre sic0 sic_post sic1"]),
+    CommandSpec(
+      name: "keep", topic: .data, syntax: .variables(min: 1, max: nil, kind: .any),
+      synopsis: "keep VARLIST", summary: "keep only these variables (all rows)",
+      examples: ["keep firm_id treated category sic*"]),
+    CommandSpec(
+      name: "drop", topic: .data, syntax: .variables(min: 1, max: nil, kind: .any),
+      synopsis: "drop VARLIST", summary: "remove these variables",
+      examples: ["drop so1_pre..sl3r_pre"]),
+    CommandSpec(
+      name: "order", topic: .data, syntax: .variables(min: 1, max: nil, kind: .any),
+      synopsis: "order VARLIST", summary: "move these variables to the front, in this order",
+      examples: ["order firm_id treated category"]),
     CommandSpec(
       name: "missing", topic: .data, syntax: .variablesAndValues(kind: .numeric),
       synopsis: "missing VARLIST (CODES)",

@@ -21,6 +21,8 @@ public indirect enum Syntax: Sendable {
   case subcommandsOrPath([(name: String, syntax: Syntax)], extensions: [String])
   /// A model formula, `y ~ x + g + x:g`.
   case formula
+  /// `VARS (rule) (rule) … [into NEWVARS]`, SPSS's RECODE.
+  case recode
 }
 
 /// Which variables a position expects (for completion and checks).

@@ -259,6 +259,32 @@ public struct Parser {
       }
       let word = advance()
       return .subcommand(Name(word.text, word.range), try parseArguments(sub.syntax, command: command))
+    case .recode:
+      let list = try parseVarList(what: "the variables to recode")
+      var rules: [RecodeRule] = []
+      while current.kind == .leftParen {
+        let open = advance()
+        var tokens: [Token] = []
+        while current.kind != .rightParen {
+          if atEndOfCommand { throw LanguageDiagnostics.unclosed("')'", opener: open) }
+          tokens.append(advance())
+        }
+        let close = advance()
+        rules.append(RecodeRule(tokens: tokens, range: open.range.union(close.range)))
+      }
+      guard !rules.isEmpty else {
+        throw LanguageDiagnostics.expected("a rule in parentheses, e.g. (1 2 = 1)", found: current)
+      }
+      var into: [Name] = []
+      if current.isWord("into") {
+        advance()
+        while current.kind == .identifier, !atEndOfArguments {
+          let t = advance()
+          into.append(Name(t.text, t.range))
+        }
+        guard !into.isEmpty else { throw LanguageDiagnostics.expected("the new variables after 'into'", found: current) }
+      }
+      return .recode(list, rules: rules, into: into)
     case .formula:
       if atEndOfArguments {
         throw LanguageDiagnostics.missingArgument("a formula (y ~ x + g)", command: command.text, range: current.range)

@@ -30,7 +30,8 @@ enum DescribeCommand {
       rows.append([
         .text(v.name), .text(type), .text(v.measure.rawValue),
         .number(Double(data.rowCount - system - user)), .number(Double(system)), .number(Double(user)),
-        codes.isEmpty ? .empty : .text(codes), levels, v.label.map(Cell.text) ?? .empty,
+        codes.isEmpty ? .empty : .text(codes), levels, v.valueLabels.isEmpty ? .empty : .number(Double(v.valueLabels.count)),
+        v.format.map(Cell.text) ?? .empty, v.label.map(Cell.text) ?? .empty,
       ])
     }
     let table = Table(
@@ -41,7 +42,8 @@ enum DescribeCommand {
         Column("sysmis", key: "system_missing", role: .count),
         Column("usermis", key: "user_missing", role: .count),
         Column("missing codes", key: "missing_codes", role: .label),
-        Column("categories", key: "categories", role: .count), Column("label", key: "label", role: .label),
+        Column("categories", key: "categories", role: .count), Column("value labels", key: "value_labels", role: .count),
+        Column("format", key: "format", role: .label), Column("label", key: "label", role: .label),
       ],
       rows: rows, notes: data.label.map { [$0] } ?? [], shape: .oneObject,
       fields: [("dataset", .text(data.name)), ("rows_in_data", .number(Double(data.rowCount)))])
