@@ -8,6 +8,8 @@ public struct Dataset: Sendable {
   public var source: String?
   /// The file label (SPSS file label), e.g. "SYNTHETIC data …".
   public var label: String?
+  /// The wide layout a `reshape long` came from (see `ReshapeMemory`).
+  public var reshapeMemory: ReshapeMemory?
   public private(set) var variables: [Variable]
   public private(set) var rowCount: Int
   private var positions: [String: Int]

@@ -128,6 +128,26 @@ public enum CommandCatalogue {
         """,
       examples: ["label variable sic \"Social innovation capacity\"", "label values so1..so3r (1 \"disagree\" 5 \"agree\")"]),
     CommandSpec(
+      name: "reshape", topic: .data, syntax: .words(min: 1, max: 1, choices: ["long", "wide"]),
+      synopsis: "reshape long, id(UNIT) time(WAVE) suffixes(_pre _post) [values(0 1)] | reshape wide, id(UNIT) time(WAVE) [suffixes(…)]",
+      summary: "wide (one row per unit) ↔ long (one row per unit and wave)",
+      discussion: """
+        long: each variable ending in a suffix becomes the variable without it, one row per unit
+        and suffix; time(WAVE) is a new variable with values() (default 0, 1, …) labelled with
+        the suffixes; other variables repeat on each row. wide: one row per unit; a variable that
+        varies within units becomes one per wave (named with suffixes(), default _0, _1 …),
+        one that does not stays single. After reshape long, reshape wide gives back the wide
+        file exactly: order, labels, value labels and missing codes (as Stata remembers it).
+        A unit with two rows at one wave is an error. Clears the filter.
+        """,
+      options: [
+        OptionSpec("id", .variable(.any), "the unit identifier"),
+        OptionSpec("time", .word([]), "the wave variable (new for long, existing for wide)"),
+        OptionSpec("suffixes", .words("_pre _post"), "the endings that mark the waves"),
+        OptionSpec("values", .numbers, "the wave numbers of the suffixes (long; default 0 1 …)"),
+      ],
+      examples: ["reshape long, id(firm_id) time(wave) suffixes(_pre _post)", "reshape wide, id(firm_id) time(wave)"]),
+    CommandSpec(
       name: "codebook", topic: .data, syntax: .variables(min: 0, max: nil, kind: .any),
       synopsis: "codebook [VARLIST]",
       summary: "each variable in full: labels, format, measure, missing codes and counts, value labels",

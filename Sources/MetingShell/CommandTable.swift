@@ -21,6 +21,7 @@ public enum CommandTable {
     "rename": VariableCommands.rename,
     "recode": RecodeCommand.run,
     "codebook": CodebookCommand.run,
+    "reshape": ReshapeCommand.run,
     "keep": VariableCommands.keep,
     "drop": VariableCommands.drop,
     "order": VariableCommands.order,
