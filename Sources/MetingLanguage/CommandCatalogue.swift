@@ -148,6 +148,27 @@ public enum CommandCatalogue {
       ],
       examples: ["reshape long, id(firm_id) time(wave) suffixes(_pre _post)", "reshape wide, id(firm_id) time(wave)"]),
     CommandSpec(
+      name: "merge", topic: .data, syntax: .words(min: 4, max: 4, choices: ["1:1"]),
+      synopsis: "merge 1:1 KEY using FILE",
+      summary: "add the variables of another file, matching rows one to one on a key",
+      discussion: """
+        As Stata's merge 1:1: every row of both files is kept (this one's first, then the other's
+        unmatched ones), the other's variables are added, and _merge says where each row came
+        from (1 here only, 2 there only, 3 both). The key must be unique and present in every row
+        of both; a variable (other than the key) in both files is an error: rename or drop it first.
+        """,
+      examples: ["merge 1:1 firm_id using registry.csv"]),
+    CommandSpec(
+      name: "append", topic: .data, syntax: .words(min: 2, max: 2, choices: ["using"]),
+      synopsis: "append using FILE",
+      summary: "add the rows of another file (variables matched by name)",
+      discussion: """
+        The rows of FILE follow this dataset's; variables are matched by name (a variable only on
+        one side is missing in the other's rows); text and numeric for the same name is an error.
+        This dataset's labels win; missing codes of both are kept.
+        """,
+      examples: ["append using wave3.csv"]),
+    CommandSpec(
       name: "codebook", topic: .data, syntax: .variables(min: 0, max: nil, kind: .any),
       synopsis: "codebook [VARLIST]",
       summary: "each variable in full: labels, format, measure, missing codes and counts, value labels",

@@ -22,6 +22,8 @@ public enum CommandTable {
     "recode": RecodeCommand.run,
     "codebook": CodebookCommand.run,
     "reshape": ReshapeCommand.run,
+    "merge": CombineCommands.merge,
+    "append": CombineCommands.append,
     "keep": VariableCommands.keep,
     "drop": VariableCommands.drop,
     "order": VariableCommands.order,
