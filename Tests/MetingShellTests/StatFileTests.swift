@@ -45,6 +45,17 @@ struct StatFileTests {
     }
   }
 
+  @Test("SAS's .sas7bdat (written by haven): values, empty text missing, dates")
+  func sas() throws {
+    let (s, status, _, err) = load("survey.sas7bdat")
+    #expect(status == 0, "\(err)")
+    let d = try #require(s.state.dataset)
+    #expect(d.variableNames == ["id", "treated", "fte", "remark", "visit"] && d.rowCount == 6)
+    #expect(d["fte"]?.missingReason(at: 1) == .system && d["remark"]?.values.isMissing(1) == true)
+    guard case .numeric(let visit) = d["visit"]!.values else { Issue.record("visit"); return }
+    #expect(d["visit"]?.time?.text(visit[5]) == "2012-02-29")
+  }
+
   @Test("a .dta keeps labels and value labels; .por and .xpt their values", arguments: ["survey.dta", "survey.por", "survey.xpt"])
   func others(_ file: String) throws {
     let (s, status, _, err) = load(file)
@@ -64,6 +75,7 @@ struct StatFileTests {
 
   @Test("files that crash or confuse ReadStat give an error naming the file; the data loaded before stay", arguments: [
     "readstat-crashers/readstat-1.1.8-sav-hbo-write.sav", "readstat-crashers/readstat-1.1.8-sav-abs-intmin.sav",
+    "label-set-nowhere.sav",
   ])
   func contained(_ file: String) throws {
     let (s, _) = makeSession()
