@@ -171,6 +171,20 @@ public struct Invocation {
 
   public func flag(_ name: String) -> Bool { command.option(name) != nil }
 
+  /// The position in `labels` of the `reference(LEVEL)` option's value, or
+  /// nil without the option.
+  /// - Throws: a value that is not one of `labels`, which are listed.
+  func referenceLevel(in labels: [String], of variable: String) throws(Diagnostic) -> Int? {
+    guard let o = command.option("reference") else { return nil }
+    let word = try o.word()
+    guard let k = labels.firstIndex(of: word) else {
+      throw LanguageDiagnostics.invalid(
+        "reference(\(word)): not a value of '\(variable)' here", range: o.range, category: .data,
+        help: ["values: " + labels.joined(separator: ", ")])
+    }
+    return k
+  }
+
   public func number(_ name: String, default value: Double) throws(Diagnostic) -> Double {
     try command.option(name)?.number() ?? value
   }

@@ -49,7 +49,7 @@ public struct EffectSize: Sendable, Equatable {
 
   /// Cohen's d from each group's n, mean and variance.
   public static func cohenD(_ a: SampleMoments, _ b: SampleMoments) throws(StatsError) -> EffectSize {
-    EffectSize(kind: .cohenD, value: try pooledD(a, b).d)
+    EffectSize(kind: .cohenD, value: try StandardizedDifference.pooled(a, b, mu: 0).d)
   }
 
   /// Hedges' g = d·J(m), m = n1 + n2 − 2, with the exact correction
@@ -61,7 +61,7 @@ public struct EffectSize: Sendable, Equatable {
 
   /// Hedges' g from each group's n, mean and variance.
   public static func hedgesG(_ a: SampleMoments, _ b: SampleMoments) throws(StatsError) -> EffectSize {
-    let (d, df) = try pooledD(a, b)
+    let (d, df) = try StandardizedDifference.pooled(a, b, mu: 0)
     return EffectSize(kind: .hedgesG, value: d * hedgesJ(df))
   }
 
@@ -69,19 +69,5 @@ public struct EffectSize: Sendable, Equatable {
   public static func hedgesJ(_ m: Double) -> Double {
     exp(Distribution.logGamma(m / 2) - log((m / 2).squareRoot())
       - Distribution.logGamma((m - 1) / 2))
-  }
-
-  private static func pooledD(_ a: SampleMoments, _ b: SampleMoments) throws(StatsError)
-    -> (d: Double, df: Double)
-  {
-    guard a.n >= 1, b.n >= 1, a.n + b.n >= 3 else {
-      throw .tooFewObservations(what: "the two groups", needed: 3, got: a.n + b.n)
-    }
-    let ssx = a.n > 1 ? a.variance * Double(a.n - 1) : 0
-    let ssy = b.n > 1 ? b.variance * Double(b.n - 1) : 0
-    let df = Double(a.n + b.n - 2)
-    let sp = (max(0, ssx + ssy) / df).squareRoot()
-    guard sp > 0 else { throw .constantData(what: "both groups") }
-    return ((a.mean - b.mean) / sp, df)
   }
 }

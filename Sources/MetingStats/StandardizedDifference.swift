@@ -73,7 +73,8 @@ public struct StandardizedDifference: Sendable, Equatable {
       method: "Glass's Δ (SD of the control group, not bias-corrected); CI by noncentral t")
   }
 
-  private static func pooled(_ a: SampleMoments, _ b: SampleMoments, mu: Double) throws(StatsError)
+  /// (m1 − m2 − μ)/s_p with the pooled SD, and its df n1 + n2 − 2.
+  static func pooled(_ a: SampleMoments, _ b: SampleMoments, mu: Double) throws(StatsError)
     -> (d: Double, df: Double)
   {
     guard a.n >= 1, b.n >= 1, a.n + b.n >= 3 else {

@@ -43,16 +43,7 @@ enum AncovaCommand {
       throw LanguageDiagnostics.invalid(
         "'\(groupName.text)' has \(units.labels.count) value here; the ANCOVA compares two or more groups", range: groupOption.range, category: .data)
     }
-    var reference = 0
-    if let o = inv.command.option("reference") {
-      let word = try o.word()
-      guard let k = units.labels.firstIndex(of: word) else {
-        throw LanguageDiagnostics.invalid(
-          "reference(\(word)): not a value of '\(groupName.text)' here", range: o.range, category: .data,
-          help: ["values: " + units.labels.joined(separator: ", ")])
-      }
-      reference = k
-    }
+    let reference = try inv.referenceLevel(in: units.labels, of: groupName.text) ?? 0
     let covariateNames = try inv.command.option("covariates")?.variableNames() ?? []
     let kind: CovarianceKind =
       switch choice.kind {

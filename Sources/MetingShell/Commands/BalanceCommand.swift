@@ -22,16 +22,9 @@ enum BalanceCommand {
       throw LanguageDiagnostics.invalid(
         "'\(groupVariable.name)' has \(codes.count) value here; balance compares two or more groups", range: groupOption.range, category: .data)
     }
-    var reference = 0
-    if let o = inv.command.option("reference") {
-      let word = try o.word()
-      guard let k = codes.labels.firstIndex(of: word) else {
-        throw LanguageDiagnostics.invalid(
-          "reference(\(word)): not a value of '\(groupVariable.name)' here", range: o.range, category: .data,
-          help: ["values: " + codes.labels.joined(separator: ", ")])
-      }
-      reference = k
-    } else if codes.count > 2 {
+    let chosen = try inv.referenceLevel(in: codes.labels, of: groupVariable.name)
+    let reference = chosen ?? 0
+    if chosen == nil, codes.count > 2 {
       throw LanguageDiagnostics.invalid(
         "'\(groupVariable.name)' has \(codes.count) values; name the comparison group with reference(…)", range: groupOption.range,
         category: .data, help: ["e.g. reference(\(codes.labels[0]))"])

@@ -39,13 +39,8 @@ enum DidCommand {
     }
     let groupVariable = pairs.groups.first?.values.last?.variable ?? groupName.text
     let control: String
-    if let o = inv.command.option("reference") {
-      control = try o.word()
-      guard levels.contains(control) else {
-        throw LanguageDiagnostics.invalid(
-          "reference(\(control)): '\(control)' is not a value of '\(groupVariable)' here", range: o.range, category: .data,
-          help: ["values: " + levels.joined(separator: ", ")])
-      }
+    if let k = try inv.referenceLevel(in: levels, of: groupVariable) {
+      control = levels[k]
     } else if levels.count == 2 {
       control = levels[0]
     } else {
