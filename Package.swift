@@ -20,6 +20,10 @@ let package = Package(
     .executable(name: "meting", targets: ["meting"]),
     .executable(name: "meting-bench", targets: ["meting-bench"]),
   ],
+  dependencies: [
+    // Unzips .xlsx workbooks (their XML is read with Foundation's XMLParser).
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20")
+  ],
   targets: [
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit",
                    providers: [.apt(["libedit-dev"])]),
@@ -32,7 +36,9 @@ let package = Package(
 
     .target(name: "CMetingSupport"),
 
-    .target(name: "MetingData", dependencies: ["CMetingSupport", "CReadStat"]),
+    .target(
+      name: "MetingData",
+      dependencies: ["CMetingSupport", "CReadStat", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .target(name: "MetingStats", dependencies: ["CRmath", "CLapack"]),
     .target(name: "MetingLanguage", dependencies: ["MetingData"]),
     .target(name: "MetingReport"),
@@ -54,7 +60,9 @@ let package = Package(
     .testTarget(name: "MetingReportTests", dependencies: ["MetingReport"]),
     .testTarget(
       name: "MetingShellTests",
-      dependencies: ["MetingShell", "MetingExample", "MetingData"],
+      dependencies: [
+        "MetingShell", "MetingExample", "MetingData", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       resources: [.copy("Golden")]),
   ],
   swiftLanguageModes: [.v6]

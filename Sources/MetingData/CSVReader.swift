@@ -219,13 +219,7 @@ public enum CSVReader {
     variables.reserveCapacity(builders.count)
     for (i, builder) in builders.enumerated() {
       let original = text(header[i])
-      var name = VariableName.isValid(original) ? original : VariableName.make(from: original, position: i)
-      if used.contains(name) {
-        var k = 2
-        while used.contains("\(name)_\(k)") { k += 1 }
-        name = "\(name)_\(k)"
-      }
-      used.insert(name)
+      let name = VariableName.assign(header: original, position: i, used: &used)
       if name != original { renamed.append(.init(header: original, name: name)) }
       let values: ColumnValues
       if let numbers = builder.values() {

@@ -76,6 +76,19 @@ public enum VariableName {
     if reserved.contains(name) { name += "_" }
     return name
   }
+
+  /// The name for a header at `position`: the header itself when valid,
+  /// else one made from it; `_2`, `_3`… when an earlier column has it.
+  public static func assign(header: String, position: Int, used: inout Set<String>) -> String {
+    var name = isValid(header) ? header : make(from: header, position: position)
+    if used.contains(name) {
+      var k = 2
+      while used.contains("\(name)_\(k)") { k += 1 }
+      name = "\(name)_\(k)"
+    }
+    used.insert(name)
+    return name
+  }
 }
 
 extension String {

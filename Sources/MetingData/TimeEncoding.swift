@@ -13,6 +13,12 @@ public enum TimeEncoding: String, Sendable, Equatable {
   case milliseconds1960
   /// SAS DATETIME: seconds since 1960-01-01.
   case seconds1960
+  /// Excel (1900 date system): days since 1899-12-30, the time of day as
+  /// the fraction; serials below 61 count Excel's fictitious 1900-02-29
+  /// (serial 1 is 1900-01-01). 1904-system workbooks are shifted to this
+  /// system when read.
+  case excelDate
+  case excelDateTime
 
   /// The encoding a file's format implies, or nil for plain numbers.
   public static func from(format: String?, file: StatFileFormat) -> TimeEncoding? {
@@ -30,26 +36,64 @@ public enum TimeEncoding: String, Sendable, Equatable {
       if f.hasPrefix("DATETIME") { return .seconds1960 }
       for prefix in ["DATE", "YYMMDD", "MMDDYY", "DDMMYY", "E8601DA", "WORDDATE"] where f.hasPrefix(prefix) { return .days1960 }
       return nil
+    case .xlsx:
+      // The Excel reader names the kind it found in the cells' styles.
+      return f == "DATETIME" ? .excelDateTime : f == "DATE" ? .excelDate : nil
+    }
+  }
+
+  /// Seconds since 1970-01-01 of a value in this encoding.
+  public func unixSeconds(_ value: Double) -> Double {
+    switch self {
+    case .spssDate, .spssDateTime: value - 12_219_379_200
+    case .days1960: value * 86_400 - 315_619_200
+    case .milliseconds1960: value / 1000 - 315_619_200
+    case .seconds1960: value - 315_619_200
+    case .excelDate, .excelDateTime:
+      // Excel keeps times to the millisecond; so does this (0.58333… days
+      // is 14:00:00, not 13:59:59.99…).
+      ((value >= 1 && value < 61 ? value - 25_568 : value - 25_569) * 86_400_000).rounded() / 1000
+    }
+  }
+
+  /// The same moment in another encoding.
+  public func convert(_ value: Double, to target: TimeEncoding) -> Double {
+    guard self != target else { return value }
+    return target.value(unixSeconds: unixSeconds(value))
+  }
+
+  /// The value in this encoding of a moment in seconds since 1970-01-01.
+  public func value(unixSeconds s: Double) -> Double {
+    switch self {
+    case .spssDate, .spssDateTime: return s + 12_219_379_200
+    case .days1960: return ((s + 315_619_200) / 86_400).rounded(.down)
+    case .milliseconds1960: return (s + 315_619_200) * 1000
+    case .seconds1960: return s + 315_619_200
+    case .excelDate, .excelDateTime:
+      let days = s / 86_400 + 25_569
+      return days < 61 && days >= 2 ? days - 1 : days
+    }
+  }
+
+  /// Whether values carry a time of day.
+  public var hasTime: Bool {
+    switch self {
+    case .spssDateTime, .milliseconds1960, .seconds1960, .excelDateTime: true
+    case .spssDate, .days1960, .excelDate: false
     }
   }
 
   /// The value as ISO 8601 text (2011-04-30, or 2011-04-30 14:05:00).
   public func text(_ value: Double) -> String? {
     guard value.isFinite else { return nil }
-    let seconds: Double
-    switch self {
-    case .spssDate, .spssDateTime: seconds = value - 12_219_379_200  // 1582-10-14 → 1970-01-01
-    case .days1960: seconds = value * 86_400 - 315_619_200  // 1960-01-01 → 1970-01-01
-    case .milliseconds1960: seconds = value / 1000 - 315_619_200
-    case .seconds1960: seconds = value - 315_619_200
-    }
+    // To the millisecond first: an Excel time of 14:00 is 0.58333… days.
+    let seconds = (unixSeconds(value) * 1000).rounded() / 1000
     guard abs(seconds) < 1e13 else { return nil }
     let whole = Int64(seconds.rounded(.down))
     let (days, secondOfDay) = (whole.floorDivided(by: 86_400), whole.floorModulo(86_400))
     let (y, m, d) = TimeEncoding.civil(fromDays: days)
     let date = "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
-    let showsTime = self == .spssDateTime || self == .milliseconds1960 || self == .seconds1960
-    guard showsTime else { return date }
+    guard hasTime else { return date }
     let (h, mi, s) = (secondOfDay / 3600, secondOfDay % 3600 / 60, secondOfDay % 60)
     func two(_ x: Int64) -> String { x < 10 ? "0\(x)" : "\(x)" }
     return "\(date) \(two(h)):\(two(mi)):\(two(s))"

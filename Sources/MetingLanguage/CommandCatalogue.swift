@@ -8,9 +8,9 @@ public enum CommandCatalogue {
     // MARK: Data
     CommandSpec(
       name: "load", aliases: ["use", "open"], topic: .data,
-      syntax: .path(extensions: ["csv", "tsv", "txt", "sav", "zsav", "por", "dta", "sas7bdat", "xpt"]),
-      synopsis: "load FILE [, delimiter(;) decimal(,) encoding(utf8|windows1252) missing(CODES) format(sav|dta|…)]",
-      summary: "read a data file (CSV, TSV; SPSS .sav/.zsav/.por, Stata .dta, SAS) as the active dataset",
+      syntax: .path(extensions: ["csv", "tsv", "txt", "sav", "zsav", "por", "dta", "sas7bdat", "xpt", "xlsx"]),
+      synopsis: "load FILE [, delimiter(;) decimal(,) encoding(utf8|windows1252) missing(CODES) format(sav|dta|…) sheet(NAME)]",
+      summary: "read a data file (CSV, TSV; SPSS .sav/.zsav/.por, Stata .dta, SAS, Excel .xlsx) as the active dataset",
       discussion: """
         SPSS, Stata and SAS files are read by ReadStat in a separate process, so that a
         corrupt or crafted file cannot harm the session: variable and value labels, formats,
@@ -18,6 +18,14 @@ public enum CommandCatalogue {
         system-missing: 'describe', 'freq' and 'list' show the reason) come along; empty
         strings are missing. The format is told by the file's first bytes, then its
         extension; format(…) forces one.
+        Excel workbooks (.xlsx) are read in the same separate process: the first worksheet,
+        or sheet(NAME) (or sheet(2), by position). The first row with a value is the header;
+        the rows below it down to the last value are the data; columns with neither header
+        nor value are left out. A column of numbers is numeric (numbers typed as text too),
+        any other text makes it text; cells formatted as dates are dates (shown as ISO
+        dates; the 1904 date system is converted); TRUE/FALSE are 1/0; error cells (#N/A)
+        and formulas saved without a result are missing, and the load says where. Old .xls
+        files are not read: save them as .xlsx.
         Delimited text: The delimiter (',' ';' tab '|') and Dutch Excel's decimal comma
         are sniffed from the first lines, the encoding is UTF-8 unless the file is not valid
         UTF-8 (then Windows-1252). A column is numeric when every non-empty cell is a number,
@@ -35,10 +43,12 @@ public enum CommandCatalogue {
         OptionSpec("decimal", .word([".", ","]), "decimal separator (default: sniffed)"),
         OptionSpec("encoding", .word(["utf8", "windows1252"]), "text encoding (default: detected)"),
         OptionSpec("missing", .numbers, "user-missing codes for all numeric variables"),
-        OptionSpec("format", .word(["csv", "sav", "zsav", "por", "dta", "sas7bdat", "xpt"]), "read as this format (default: from content and extension)"),
+        OptionSpec("format", .word(["csv", "sav", "zsav", "por", "dta", "sas7bdat", "xpt", "xlsx"]), "read as this format (default: from content and extension)"),
+        OptionSpec("sheet", .words("a sheet name or number"), "the Excel sheet to read (default: the first)"),
       ],
       examples: [
         "load examples/mijn-bedrijf/firms_long.csv",
+        "load \"survey export.xlsx\", sheet(\"Antwoorden\")",
         "load \"survey export.csv\", delimiter(;) decimal(,)",
       ]),
     CommandSpec(

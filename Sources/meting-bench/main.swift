@@ -103,7 +103,7 @@ func savChild(_ path: String) -> Never {
   let t0 = now()
   let dataset: Dataset
   do {
-    dataset = try ContainedReader.readDataset(path: path, format: .sav, name: "bench")
+    dataset = try ContainedReader.readDataset(path: path, format: .sav, name: "bench").dataset
   } catch {
     FileHandle.standardError.write("load failed: \(error.message)\n".data(using: .utf8)!)
     exit(1)

@@ -18,30 +18,42 @@ public enum ContainedReader {
     if let e = getenv("METING_EXECUTABLE"), e.pointee != 0 { return String(cString: e) }
     var buffer = [CChar](repeating: 0, count: 4096)
     let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-    return n > 0 ? String(cString: buffer) : CommandLine.arguments[0]
+    return n > 0 ? String(decoding: buffer.prefix(n).map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
   }
 
-  /// Reads `path` in a child into a dataset named `name`; `isCancelled` is
+  /// A file read in the child: the dataset, what part of the file it is
+  /// (an Excel sheet and its cells), and what the reader wants said.
+  public struct Loaded {
+    public var dataset: Dataset
+    public var detail: String?
+    public var notes: [String]
+  }
+
+  /// Reads `path` in a child into a dataset named `name` (`sheet`: the
+  /// Excel sheet by name or number; the first when nil); `isCancelled` is
   /// polled while waiting (Ctrl-C kills the child). Each variable becomes
   /// its final column as it arrives.
   public static func readDataset(
-    path: String, format: StatFileFormat, name: String, isCancelled: @escaping () -> Bool = { false }
-  ) throws(DataError) -> Dataset {
+    path: String, format: StatFileFormat, sheet: String? = nil, name: String,
+    isCancelled: @escaping () -> Bool = { false }
+  ) throws(DataError) -> Loaded {
     var variables: [Variable] = []
     var seen = Set<String>()
     var rows = 0
-    let header = try read(path: path, format: format, isCancelled: isCancelled) { s throws(DataError) in
+    let header = try read(path: path, format: format, sheet: sheet, isCancelled: isCancelled) { s throws(DataError) in
       guard seen.insert(s.name).inserted else { throw .duplicateVariable(s.name) }
       rows = s.isString ? s.codes.count : s.numbers.count
       variables.append(try StatFileImport.variable(s, rows: rows, format: format))
     }
-    return try StatFileImport.dataset(variables, name: name, path: path, label: header.fileLabel)
+    let dataset = try StatFileImport.dataset(
+      variables, name: name, path: path, label: header.fileLabel, rows: header.rowCount)
+    return Loaded(dataset: dataset, detail: header.detail, notes: header.notes)
   }
 
   /// Reads `path` in a child, handing each variable to `each`; returns the
   /// header (row count, file label, encoding).
   static func read(
-    path: String, format: StatFileFormat, isCancelled: @escaping () -> Bool,
+    path: String, format: StatFileFormat, sheet: String? = nil, isCancelled: @escaping () -> Bool,
     each: (StatVariable) throws(DataError) -> Void
   ) throws(DataError) -> StatFileContent {
     guard access(path, R_OK) == 0 else {
@@ -64,7 +76,7 @@ public enum ContainedReader {
     posix_spawn_file_actions_adddup2(&actions, err[1], STDERR_FILENO)
     posix_spawn_file_actions_addclose(&actions, out[0])
     posix_spawn_file_actions_addclose(&actions, err[0])
-    let words: [String] = [helper, "--read-helper", format.rawValue, path]
+    let words: [String] = [helper, "--read-helper", format.rawValue, path] + (sheet.map { [$0] } ?? [])
     var argv: [UnsafeMutablePointer<CChar>?] = words.map { (w: String) in strdup(w) }
     argv.append(nil)
     defer { for a in argv { free(a) } }
@@ -227,17 +239,23 @@ public enum ContainedReader {
     }
   }
 
-  /// The child's side: `meting --read-helper FORMAT FILE`. Limits itself,
-  /// reads, writes the content to standard output; returns the exit status.
+  /// The child's side: `meting --read-helper FORMAT FILE [SHEET]`. Limits
+  /// itself, reads, writes the content to standard output; returns the
+  /// exit status.
   public static func helperMain(_ arguments: [String]) -> Int32 {
-    guard arguments.count == 2, let format = StatFileFormat(rawValue: arguments[0]) else {
-      writeError("usage: meting --read-helper sav|por|dta|sas7bdat|xpt FILE")
+    guard arguments.count == 2 || arguments.count == 3, let format = StatFileFormat(rawValue: arguments[0]),
+      arguments.count == 2 || format == .xlsx
+    else {
+      writeError("usage: meting --read-helper sav|por|dta|sas7bdat|xpt FILE | meting --read-helper xlsx FILE [SHEET]")
       return 64
     }
     let path = arguments[1]
     limitResources(fileSize: fileSize(path))
     do {
-      let content = try ReadStatReader.read(path: path, format: format)
+      let content =
+        format == .xlsx
+        ? try XLSXReader.read(path: path, sheet: arguments.count == 3 ? arguments[2] : nil)
+        : try ReadStatReader.read(path: path, format: format)
       var failed = false
       StatFileWire.encode(content) { piece in
         var written = 0

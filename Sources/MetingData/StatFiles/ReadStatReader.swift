@@ -1,8 +1,9 @@
 import CReadStat
 
-/// The statistical file formats ReadStat reads.
+/// The file formats read in the contained child (`ContainedReader`): the
+/// five ReadStat reads, and Excel's .xlsx (`XLSXReader`).
 public enum StatFileFormat: String, Sendable, CaseIterable {
-  case sav, por, dta, sas7bdat, xpt
+  case sav, por, dta, sas7bdat, xpt, xlsx
 
   public var name: String {
     switch self {
@@ -11,6 +12,7 @@ public enum StatFileFormat: String, Sendable, CaseIterable {
     case .dta: "Stata (.dta)"
     case .sas7bdat: "SAS (.sas7bdat)"
     case .xpt: "SAS transport (.xpt)"
+    case .xlsx: "Excel (.xlsx)"
     }
   }
 }
@@ -121,6 +123,7 @@ public final class ReadStatReader {
       case .dta: readstat_parse_dta(parser, path, context)
       case .sas7bdat: readstat_parse_sas7bdat(parser, path, context)
       case .xpt: readstat_parse_xport(parser, path, context)
+      case .xlsx: throw .unsupportedFormat(path: path, reason: "ReadStat does not read Excel workbooks; XLSXReader does")
       }
     if let failure = reader.failure { throw .badFile(path: path, reason: failure) }
     guard status == READSTAT_OK else {

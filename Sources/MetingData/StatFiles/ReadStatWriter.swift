@@ -179,30 +179,6 @@ public enum ReadStatWriter {
 }
 
 extension TimeEncoding {
-  /// Seconds since 1970-01-01 of a value in this encoding.
-  func unixSeconds(_ value: Double) -> Double {
-    switch self {
-    case .spssDate, .spssDateTime: value - 12_219_379_200
-    case .days1960: value * 86_400 - 315_619_200
-    case .milliseconds1960: value / 1000 - 315_619_200
-    case .seconds1960: value - 315_619_200
-    }
-  }
-
-  /// The same moment in another encoding.
-  func convert(_ value: Double, to target: TimeEncoding) -> Double {
-    guard self != target else { return value }
-    let s = unixSeconds(value)
-    switch target {
-    case .spssDate, .spssDateTime: return s + 12_219_379_200
-    case .days1960: return ((s + 315_619_200) / 86_400).rounded(.down)
-    case .milliseconds1960: return (s + 315_619_200) * 1000
-    case .seconds1960: return s + 315_619_200
-    }
-  }
-
-  var hasTime: Bool { self == .spssDateTime || self == .milliseconds1960 || self == .seconds1960 }
-
   /// The encoding of this kind of value in an SPSS or Stata file.
   func target(stata: Bool) -> TimeEncoding {
     stata ? (hasTime ? .milliseconds1960 : .days1960) : (hasTime ? .spssDateTime : .spssDate)

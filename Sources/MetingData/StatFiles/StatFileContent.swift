@@ -1,4 +1,4 @@
-/// What an SPSS, Stata or SAS file holds, in a form that crosses a pipe
+/// What an SPSS, Stata, SAS or Excel file holds, in a form that crosses a pipe
 /// from the reading child process: the file's metadata and each variable
 /// with its values and metadata, before meting turns it into a `Dataset`.
 public struct StatFileContent: Sendable, Equatable {
@@ -6,12 +6,22 @@ public struct StatFileContent: Sendable, Equatable {
   public var encoding: String?
   public var rowCount: Int
   public var variables: [StatVariable]
+  /// What part of the file was read ("sheet 'data', cells A1:L95").
+  public var detail: String?
+  /// What the reader did that the analyst should know (a column read as
+  /// text, error cells read as missing…).
+  public var notes: [String]
 
-  public init(fileLabel: String? = nil, encoding: String? = nil, rowCount: Int = 0, variables: [StatVariable] = []) {
+  public init(
+    fileLabel: String? = nil, encoding: String? = nil, rowCount: Int = 0, variables: [StatVariable] = [],
+    detail: String? = nil, notes: [String] = []
+  ) {
     self.fileLabel = fileLabel
     self.encoding = encoding
     self.rowCount = rowCount
     self.variables = variables
+    self.detail = detail
+    self.notes = notes
   }
 }
 

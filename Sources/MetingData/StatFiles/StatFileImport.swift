@@ -17,11 +17,11 @@ public enum StatFileImport {
       guard seen.insert(s.name).inserted else { throw .duplicateVariable(s.name) }
       variables.append(try variable(s, rows: content.rowCount, format: format))
     }
-    return try dataset(variables, name: name, path: path, label: content.fileLabel)
+    return try dataset(variables, name: name, path: path, label: content.fileLabel, rows: content.rowCount)
   }
 
-  static func dataset(_ variables: [Variable], name: String, path: String, label: String?) throws(DataError) -> Dataset {
-    var dataset = try Dataset(name: name, variables: variables)
+  static func dataset(_ variables: [Variable], name: String, path: String, label: String?, rows: Int) throws(DataError) -> Dataset {
+    var dataset = variables.isEmpty ? Dataset(name: name, rowCount: rows) : try Dataset(name: name, variables: variables)
     dataset.label = label
     dataset.source = path
     return dataset

@@ -3,7 +3,8 @@
 /// (a child that dies half-way leaves a short stream, which is an error,
 /// never a crash).
 ///
-///     "MTNGRS01" · u64 rows · text label · text encoding · u32 variables ·
+///     "MTNGRS02" · u64 rows · text label · text encoding · text detail ·
+///     u32 k + k text notes · u32 variables ·
 ///     per variable: text name, label, format · u8 measure · u8 is-string ·
 ///     u32 tagged · u32 k + k f64 missing values · u32 k + k (f64, f64) ranges ·
 ///     u32 k + k (f64, text) value labels · numbers: u64 n + n f64 |
@@ -11,7 +12,7 @@
 ///
 /// A text is u32 length + UTF-8 bytes; length 0xFFFFFFFF is nil.
 public enum StatFileWire {
-  static let magic = Array("MTNGRS01".utf8)
+  static let magic = Array("MTNGRS02".utf8)
 
   public static func encode(_ c: StatFileContent) -> [UInt8] {
     var out: [UInt8] = []
@@ -33,6 +34,9 @@ public enum StatFileWire {
     put64(&out, UInt64(c.rowCount))
     putText(&out, c.fileLabel)
     putText(&out, c.encoding)
+    putText(&out, c.detail)
+    put32(&out, UInt32(c.notes.count))
+    for note in c.notes { putText(&out, note) }
     put32(&out, UInt32(c.variables.count))
     for v in c.variables {
       putText(&out, v.name)
@@ -98,6 +102,10 @@ public enum StatFileWire {
     c.rowCount = Int(try r.u64())
     c.fileLabel = try r.text()
     c.encoding = try r.text()
+    c.detail = try r.text()
+    let notes = Int(try r.u32())
+    guard notes < 1 << 16 else { throw .badFile(path: path, reason: "the reader's output has \(notes) notes") }
+    for _ in 0..<notes { c.notes.append(try r.text() ?? "") }
     let count = Int(try r.u32())
     for _ in 0..<count {
       let name = try r.text() ?? ""

@@ -2,7 +2,7 @@ import MetingData
 import MetingLanguage
 import MetingReport
 
-/// `load FILE [, delimiter() decimal() encoding() missing()]`
+/// `load FILE [, delimiter() decimal() encoding() missing() format() sheet()]`
 enum LoadCommand {
   static func run(_ inv: inout Invocation) throws(Diagnostic) -> Report {
     guard case .path(let raw, let range) = inv.command.arguments else {
@@ -24,16 +24,23 @@ enum LoadCommand {
     }
     var format = try DataFormat.detect(path: path)
     if let o = inv.command.option("format") {
-      let word = try o.choice(["csv", "sav", "zsav", "por", "dta", "sas7bdat", "xpt"])
+      let word = try o.choice(["csv", "sav", "zsav", "por", "dta", "sas7bdat", "xpt", "xlsx"])
       format = word == "csv" ? .delimitedText : .statistical(StatFileFormat(rawValue: word == "zsav" ? "sav" : word)!)
+    }
+    var sheet: String? = nil
+    if let o = inv.command.option("sheet") {
+      guard format == .statistical(.xlsx) else {
+        throw LanguageDiagnostics.invalid("sheet() is for Excel workbooks", range: o.range, category: .syntax)
+      }
+      sheet = try o.word()
     }
     switch format {
     case .delimitedText: break
-    case .statistical(let f): return try loadStatFile(&inv, path: path, raw: raw, range: range, format: f)
-    case .excel:
+    case .statistical(let f): return try loadStatFile(&inv, path: path, raw: raw, range: range, format: f, sheet: sheet)
+    case .legacyExcel:
       throw LanguageDiagnostics.invalid(
-        "Excel files cannot be read yet; save the sheet as CSV", range: range, category: .io,
-        help: ["in Excel: File > Save As > CSV UTF-8"])
+        "old Excel workbooks (.xls, Excel 97–2003) cannot be read; save the file as .xlsx or CSV", range: range,
+        category: .io, help: ["in Excel: File > Save As > Excel Workbook (.xlsx)"])
     }
     let dataset: Dataset
     let summary: CSVSummary
@@ -86,7 +93,8 @@ enum LoadCommand {
 enum DataFormat: Equatable {
   case delimitedText
   case statistical(StatFileFormat)
-  case excel
+  /// .xls (BIFF in an OLE compound file), which meting does not read.
+  case legacyExcel
 
   static func detect(path: String) throws(Diagnostic) -> DataFormat {
     var header = [UInt8](repeating: 0, count: 512)
@@ -107,7 +115,10 @@ enum DataFormat: Equatable {
     // SAS7BDAT: a fixed 32-byte magic number at the start.
     let sasMagic: [UInt8] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xC2, 0xEA, 0x81, 0x60, 0xB3, 0x14, 0x11, 0xCF, 0xBD, 0x92, 0x08, 0x00, 0x09, 0xC7, 0x31, 0x8C, 0x18, 0x1F, 0x10, 0x11]
     if magic.starts(with: sasMagic) { return .statistical(.sas7bdat) }
-    if magic.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .excel }
+    // A zip archive: an .xlsx workbook (the reader says so when it is
+    // another kind of zip). An OLE compound file: an .xls workbook.
+    if magic.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .statistical(.xlsx) }
+    if magic.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .legacyExcel }
     // SPSS portable files carry "SPSSPORT" after their 200-byte header.
     if count >= 464, Array(magic[456..<464]) == Array("SPSSPORT".utf8) { return .statistical(.por) }
     let lower = path.lowercased()
@@ -115,7 +126,7 @@ enum DataFormat: Equatable {
     if lower.hasSuffix(".dta"), let first = magic.first, (104...115).contains(first) { return .statistical(.dta) }
     for f in StatFileFormat.allCases where lower.hasSuffix("." + f.rawValue) { return .statistical(f) }
     if lower.hasSuffix(".zsav") { return .statistical(.sav) }
-    if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") { return .excel }
+    if lower.hasSuffix(".xls") { return .legacyExcel }
     return .delimitedText
   }
 }
@@ -123,26 +134,31 @@ enum DataFormat: Equatable {
 extension LoadCommand {
   /// SPSS, Stata and SAS files, read in a child process.
   static func loadStatFile(
-    _ inv: inout Invocation, path: String, raw: String, range: SourceRange, format: StatFileFormat
+    _ inv: inout Invocation, path: String, raw: String, range: SourceRange, format: StatFileFormat, sheet: String?
   ) throws(Diagnostic) -> Report {
-    let data: Dataset
+    let read: ContainedReader.Loaded
     do {
-      data = try ContainedReader.readDataset(
-        path: path, format: format, name: datasetName(path), isCancelled: { Interrupt.isRequested })
+      read = try ContainedReader.readDataset(
+        path: path, format: format, sheet: sheet, name: datasetName(path), isCancelled: { Interrupt.isRequested })
     } catch {
       let d = LanguageDiagnostics.dataFile(error)
       throw d.category == .interrupted ? d : d.at(range)
     }
+    let data = read.dataset
     inv.state.dataset = data
     inv.state.filter = nil
     let missing = data.variables.reduce(0) { $0 + $1.userMissing.count }
     let labelled = data.variables.filter { !$0.valueLabels.isEmpty }.count
     var head = "loaded \(raw): \(data.rowCount) rows, \(data.variableCount) variables (\(format.name)"
+    head += read.detail.map { "; " + $0 } ?? ""
     head += labelled > 0 ? "; value labels on \(labelled)" : ""
     head += missing > 0 ? "; \(missing) user-missing cells" : ""
     head += ")"
     if let label = data.label { head += "\n" + label }
-    return inv.report([.text(head)])
+    var blocks: [Block] = [.text(head)]
+    blocks += read.notes.map { .warning($0) }
+    if data.rowCount == 0 { blocks.append(.warning("the sheet has a header but no rows")) }
+    return inv.report(blocks)
   }
 
   /// The dataset's name: the file name without folder and extension.
@@ -171,9 +187,11 @@ extension LoadCommand {
         return try CSVReader.read(path: path, options: options).0
       case .statistical(let f):
         return try ContainedReader.readDataset(
-          path: path, format: f, name: datasetName(path), isCancelled: { Interrupt.isRequested })
-      case .excel:
-        throw LanguageDiagnostics.invalid("Excel files cannot be read yet; save the sheet as CSV", range: range, category: .io)
+          path: path, format: f, name: datasetName(path), isCancelled: { Interrupt.isRequested }
+        ).dataset
+      case .legacyExcel:
+        throw LanguageDiagnostics.invalid(
+          "old Excel workbooks (.xls) cannot be read; save the file as .xlsx or CSV", range: range, category: .io)
       }
     } catch let d as Diagnostic {
       throw d
