@@ -9,7 +9,7 @@
 //                     MetingReport
 //
 // C libraries stay behind thin system-library targets (CEditLine, CRmath,
-// CLapack, CReadStat).
+// CLapack, CReadStat, CLibXML2).
 
 import PackageDescription
 
@@ -21,7 +21,7 @@ let package = Package(
     .executable(name: "meting-bench", targets: ["meting-bench"]),
   ],
   dependencies: [
-    // Unzips .xlsx workbooks (their XML is read with Foundation's XMLParser).
+    // Unzips .xlsx workbooks (their XML is read with libxml2's SAX2).
     .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20")
   ],
   targets: [
@@ -31,6 +31,8 @@ let package = Package(
                    providers: [.apt(["r-mathlib"])]),
     .systemLibrary(name: "CReadStat",
                    providers: [.apt(["libreadstat-dev"])]),
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                   providers: [.apt(["libxml2-dev"])]),
     .systemLibrary(name: "CLapack", pkgConfig: "lapack",
                    providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
 
@@ -38,7 +40,9 @@ let package = Package(
 
     .target(
       name: "MetingData",
-      dependencies: ["CMetingSupport", "CReadStat", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+      dependencies: [
+        "CMetingSupport", "CReadStat", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .target(name: "MetingStats", dependencies: ["CRmath", "CLapack"]),
     .target(name: "MetingLanguage", dependencies: ["MetingData"]),
     .target(name: "MetingReport"),

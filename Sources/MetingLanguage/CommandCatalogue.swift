@@ -518,14 +518,17 @@ public enum CommandCatalogue {
       examples: ["set format json", "set digits 4", "set seed 42", "set"]),
     CommandSpec(
       name: "save", topic: .data,
-      syntax: .subcommandsOrPath([(name: "script", syntax: .path(extensions: ["met"]))], extensions: ["sav", "zsav", "dta", "csv"]),
-      synopsis: "save FILE.sav|.zsav|.dta|.csv [, replace]  |  save script FILE.met [, replace]",
-      summary: "write the data (SPSS, Stata, CSV) or the session's commands as a script",
+      syntax: .subcommandsOrPath([(name: "script", syntax: .path(extensions: ["met"]))], extensions: ["sav", "zsav", "dta", "xlsx", "csv"]),
+      synopsis: "save FILE.sav|.zsav|.dta|.xlsx|.csv [, replace]  |  save script FILE.met [, replace]",
+      summary: "write the data (SPSS, Stata, Excel, CSV) or the session's commands as a script",
       discussion: """
         save FILE writes the active dataset (all rows: the filter is not applied) with its
         metadata: variable and value labels, formats, measure levels and the file label;
         user-missing codes stay declared in .sav, and become Stata's .a, .b … (labelled with
-        the code) in .dta; CSV writes the values, user-missing cells as their codes. The bytes
+        the code) in .dta; CSV writes the values, user-missing cells as their codes. An .xlsx
+        workbook has the data on its first sheet (names in row 1, dates as Excel dates,
+        user-missing cells as their codes) and a second sheet 'variables' with the labels,
+        value labels, missing codes and formats a workbook cannot hold in its cells. The bytes
         go to a temporary file in the same folder, renamed into place when complete, so a
         crash or Ctrl-C leaves the old file or the new one, never half a file. An existing
         file — the one the data came from included — is kept unless 'replace' is given.

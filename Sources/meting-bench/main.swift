@@ -67,7 +67,8 @@ final class NullOutput: OutputSink {
 // MARK: Child: one load and the analyses, in a fresh process.
 
 func child(_ path: String) -> Never {
-  if path.hasSuffix(".sav") { savChild(path) }
+  if path.hasSuffix(".sav") { containedChild(path, format: .sav) }
+  if path.hasSuffix(".xlsx") { containedChild(path, format: .xlsx) }
   let t0 = now()
   let dataset: Dataset
   do {
@@ -97,13 +98,14 @@ func child(_ path: String) -> Never {
   exit(0)
 }
 
-/// Loads a .sav the way the shell does (ReadStat in a child process) and
-/// reports the time and this process's peak against the data's size.
-func savChild(_ path: String) -> Never {
+/// Loads a .sav or .xlsx the way the shell does (in a reading child
+/// process) and reports the time and this process's peak against the
+/// data's size.
+func containedChild(_ path: String, format: StatFileFormat) -> Never {
   let t0 = now()
   let dataset: Dataset
   do {
-    dataset = try ContainedReader.readDataset(path: path, format: .sav, name: "bench").dataset
+    dataset = try ContainedReader.readDataset(path: path, format: format, name: "bench").dataset
   } catch {
     FileHandle.standardError.write("load failed: \(error.message)\n".data(using: .utf8)!)
     exit(1)
@@ -336,6 +338,34 @@ if let python = which("python3") {
   if r.status == 0 { pyreadstat = json(r.out)["load"] }
 }
 
+// An Excel workbook of 100,000 rows (50,000 firms × 2 waves, 31 columns),
+// written once by meting, read by meting (in its child process), by R's
+// readxl, and by pandas with python-calamine (Rust) and with openpyxl.
+let xlsxFirms = 50_000
+let xlsxPath = "\(options.data)/panel-\(xlsxFirms).xlsx"
+if !FileManager.default.fileExists(atPath: xlsxPath) {
+  let csv = "\(options.data)/panel-\(xlsxFirms).csv"
+  if !FileManager.default.fileExists(atPath: csv) { _ = try? Panel.write(firms: xlsxFirms, seed: 2026, to: csv) }
+  _ = run(meting, ["-q", "--no-history", "-c", "load '\(csv)'; save '\(xlsxPath)'"])
+}
+var xlsxRuns: [[String: Double]] = []
+for _ in 0..<options.runs {
+  let r = run(CommandLine.arguments[0], ["--child", xlsxPath])
+  if r.status == 0 { xlsxRuns.append(json(r.out)) }
+}
+let xlsxLoad = median(xlsxRuns.compactMap { $0["load"] })
+var xlsxPeers: [(String, Double)] = []
+if let r = which("Rscript") {
+  let t = run(r, ["-e", "if (requireNamespace('readxl', quietly = TRUE)) { t <- system.time(readxl::read_excel('\(xlsxPath)'))[['elapsed']]; cat(sprintf('{\"load\": %f}', t)) }"])
+  if t.status == 0, let v = json(t.out)["load"] { xlsxPeers.append(("R readxl", v)) }
+}
+if let python = which("python3") {
+  for engine in ["calamine", "openpyxl"] {
+    let t = run(python, ["-c", "import time, pandas\nt = time.perf_counter(); pandas.read_excel('\(xlsxPath)', engine='\(engine)')\nprint('{\"load\": %f}' % (time.perf_counter() - t))"])
+    if t.status == 0, let v = json(t.out)["load"] { xlsxPeers.append(("pandas + \(engine)", v)) }
+  }
+}
+
 let stats = statisticsTimings()
 var rStats: [String: Double] = [:]
 if let r = which("Rscript") {
@@ -380,6 +410,10 @@ print("")
 row(["", "meting", "pyreadstat", "pyrs/meting", "target"])
 row(["read the .sav (1M rows)", f(savLoad, "s"), pyreadstat.map { f($0, "s") } ?? "–", ratio(pyreadstat, savLoad), "≥ 1.50×"])
 row([String(format: "peak memory (%.2f × data)", savPeak / savData), f(savPeak, "MB"), "", "", "≤ 1.5 × data"])
+print("")
+row(["", "meting", "peer", "peer/meting", ""])
+row(["read the .xlsx (100,000 rows)", f(xlsxLoad, "s"), "", "", ""])
+for (peer, seconds) in xlsxPeers { row(["  \(peer)", "", f(seconds, "s"), ratio(seconds, xlsxLoad), ""]) }
 print("")
 row(["", "meting", "R", "R/meting", "target"])
 row(["bootstrap mean diff, B=10,000", f(stats.bootstrap, "ms"), rStats["bootstrap"].map { f($0, "ms") } ?? "–", ratio(rStats["bootstrap"], stats.bootstrap), "≤ 50 ms"])

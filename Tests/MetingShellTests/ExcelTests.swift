@@ -214,6 +214,80 @@ struct ExcelTests {
   }
 }
 
+@Suite("Saving Excel workbooks", .serialized)
+struct ExcelSaveTests {
+  let dir: URL
+
+  init() throws {
+    dir = FileManager.default.temporaryDirectory.appendingPathComponent("meting-xlsx-write-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  }
+
+  func values(_ v: Variable) -> [String] {
+    (0..<v.count).map { row in
+      switch v.values {
+      case .numeric(let c): c[row].isNaN ? "." : "\((c[row] + 0).bitPattern)"  // + 0: -0 and 0 alike
+      case .categorical(let c): c.label(at: row) ?? "."
+      }
+    }
+  }
+
+  @Test("numbers in their exact form, awkward text and dates come back from meting's own workbook unchanged")
+  func roundTrip() throws {
+    let numbers: [Double] = [0, -0.0, 1, -3.25, 0.1, 1.0 / 3, 1e-300, 6.02214076e23, 123_456_789_012_345_678, .nan, 4.9e-324]
+    let text: [String?] = ["<a & b>", "  leading space", "line\nbreak", "carriage\rreturn", "_x000D_ literal", "bell\u{7}", "ë, 中文", nil, "\"quoted\"", "1", ""]
+    var date = Variable(name: "visit", values: .numeric(NumericColumn([Double](repeating: 13_523_500_800, count: 11))))
+    date.time = .spssDate
+    var stamp = Variable(name: "stamp", values: .numeric(NumericColumn([Double](repeating: 13_523_551_515, count: 11))))
+    stamp.time = .spssDateTime
+    var data = try Dataset(name: "odd [sheet]: name?", variables: [
+      Variable(name: "x", values: .numeric(NumericColumn(numbers))),
+      Variable(name: "t", values: .categorical(CategoricalColumn(text))),
+      date, stamp,
+    ])
+    data.label = "SYNTHETIC"
+    let path = dir.appendingPathComponent("round.xlsx").path
+    try XLSXWriter.write(data, to: path, replace: true)
+    let content = try XLSXReader.read(path: path, sheet: nil)
+    #expect(content.detail?.hasPrefix("sheet 'odd _sheet__ name_', 1 of 2") == true, "\(content.detail ?? "")")
+    let back = try StatFileImport.dataset(content, name: "round", path: path, format: .xlsx)
+    #expect(back.variableNames == ["x", "t", "visit", "stamp"])
+    // Bit for bit (but for the sign of zero, which a cell writes as 0).
+    #expect(values(back["x"]!) == values(data["x"]!))
+    var expected = text.map { $0 ?? "." }
+    expected[10] = "."  // an empty string is no value in a cell
+    #expect(values(back["t"]!) == expected)
+    #expect(back["visit"]?.time == .excelDate && back["stamp"]?.time == .excelDateTime)
+    guard case .numeric(let v) = back["visit"]!.values, case .numeric(let s) = back["stamp"]!.values else { return }
+    #expect(back["visit"]!.time?.text(v[0]) == "2011-04-30")
+    #expect(back["stamp"]!.time?.text(s[0]) == "2011-04-30 14:05:15")
+  }
+
+  @Test("through the shell: the data sheet, then the sheet 'variables' with what cells cannot hold; replace rules as for .sav")
+  func shell() throws {
+    let path = dir.appendingPathComponent("survey.xlsx").path
+    try? FileManager.default.removeItem(atPath: path)
+    let (s, _) = makeSession()
+    #expect(runScript("load Tests/fixtures/survey.sav\nsave '\(path)'", in: s).0 == 0)
+    let (again, _, err) = runScript("save '\(path)'", in: s)
+    #expect(again != 0 && err.contains("replace"))
+    #expect(runScript("load '\(path)'", in: s).0 == 0)
+    let d = try #require(s.state.dataset)
+    #expect(d.variableNames == ["id", "treated", "category", "so1", "so2", "fte", "remark", "visit"])
+    guard case .numeric(let so1) = d["so1"]!.values else { return }
+    #expect((0..<6).map { so1[$0] } == [4, 5, 9, 3, 7, 2])  // user-missing cells keep their codes
+    #expect(runScript("load '\(path)', sheet(variables)", in: s).0 == 0)
+    let v = try #require(s.state.dataset)
+    #expect(v.variableNames == ["variable", "label", "type", "measure", "value_labels", "missing_codes", "dates", "format"])
+    guard case .categorical(let names) = v["variable"]!.values, case .categorical(let missing) = v["missing_codes"]!.values,
+      case .categorical(let labels) = v["value_labels"]!.values
+    else { return }
+    #expect(names.label(at: 0) == "(file)" && names.label(at: 4) == "so1")
+    #expect(missing.label(at: 4) == "7 8 9" && missing.label(at: 6) == "-99 thru -97")
+    #expect(labels.label(at: 2) == "0 = control; 1 = treated")
+  }
+}
+
 @Suite("Excel's building blocks")
 struct ExcelPartsTests {
   @Test("number formats: dates, date-times and plain numbers", arguments: [

@@ -60,19 +60,19 @@ struct SaveDataTests {
     (status, _, err) = runScript("save '\(path)'", in: s)
     #expect(status == 74 && err.contains("is the file these data were loaded from"), "\(err)")
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
-    (status, _, err) = runScript("save '\(SaveDataTests.folder)/x.xlsx'", in: s)
-    #expect(status == 65 && err.contains(".sav, .zsav, .dta or .csv"))
+    (status, _, err) = runScript("save '\(SaveDataTests.folder)/x.xls'", in: s)
+    #expect(status == 65 && err.contains(".sav, .zsav, .dta, .xlsx or .csv"))
   }
 
-  @Test("a kill during save leaves the old file or the new one, never part of one")
-  func killed() throws {
+  @Test("a kill during save leaves the old file or the new one, never part of one", arguments: ["sav", "xlsx"])
+  func killed(_ ext: String) throws {
     // 200,000 rows × 8 columns: a save that takes a while.
-    let csv = "\(SaveDataTests.folder)/big.csv"
+    let csv = "\(SaveDataTests.folder)/big-\(ext).csv"
     var text = "id,a,b,c,d,e,f,g\n"
     text.reserveCapacity(200_000 * 40)
     for i in 0..<200_000 { text += "\(i),\(i % 7),\(Double(i) / 3),\(i % 5),x\(i % 11),\(i % 3),\(i % 13),\(i % 2)\n" }
     try text.write(toFile: csv, atomically: true, encoding: .utf8)
-    let target = "\(SaveDataTests.folder)/target.sav"
+    let target = "\(SaveDataTests.folder)/target.\(ext)"
     let (s, _) = makeSession()
     #expect(runScript("load Tests/fixtures/survey.sav\nsave '\(target)', replace", in: s).0 == 0)
     let old = try Data(contentsOf: URL(fileURLWithPath: target))

@@ -157,12 +157,15 @@ public enum XLSXReader {
 
     /// The words a CSV cell may hold for missing (CSVParser), and blanks.
     static func isMissingWord(_ s: String) -> Bool {
-      let t = s.trimmingCharacters(in: .whitespaces)
+      let t = s.trimmedSpaces
       return t.isEmpty || t == "NA" || t == "N/A" || t == "NaN" || t == "."
     }
 
     static func number(_ s: String) -> Double? {
-      guard let x = Double(s.trimmingCharacters(in: .whitespaces)), x.isFinite else { return nil }
+      guard let first = s.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == 0x20
+      else { return nil }  // most text is no number: skip the parse
+      guard let x = Double(s) ?? Double(s.trimmedSpaces), x.isFinite else { return nil }
       return x
     }
 

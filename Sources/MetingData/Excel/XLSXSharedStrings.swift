@@ -6,7 +6,7 @@ import Foundation
 enum XLSXSharedStrings {
   static func read(_ package: XLSXPackage, part: String) throws(DataError) -> [String] {
     var strings: [String] = []
-    var current = ""
+    var current: [UInt8] = []
     var inItem = false
     var inText = false
     var phonetic = 0
@@ -16,7 +16,7 @@ enum XLSXSharedStrings {
         switch element {
         case "si":
           inItem = true
-          current = ""
+          current.removeAll(keepingCapacity: true)
         case "rPh": phonetic += 1
         case "t": inText = inItem && phonetic == 0
         default: break
@@ -25,14 +25,14 @@ enum XLSXSharedStrings {
       end: { element in
         switch element {
         case "si":
-          strings.append(XLSXText.unescape(current))
+          strings.append(XLSXText.unescape(String(decoding: current, as: UTF8.self)))
           inItem = false
         case "rPh": phonetic -= 1
         case "t": inText = false
         default: break
         }
       },
-      text: { s in if inText { current += s } })
+      text: { bytes in if inText { current.append(contentsOf: bytes) } })
     return strings
   }
 }

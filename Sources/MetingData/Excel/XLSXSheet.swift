@@ -34,18 +34,19 @@ struct XLSXSheet {
 
     var row = 0  // 1-based; 0 before the first <row>
     var column = -1
-    var type = "n"
+    var type = CellType.number
     var style = 0
-    var reference = ""
     var hasFormula = false
     var hasValue = false
-    var text = ""
+    var text: [UInt8] = []
     var collecting = false
     var inInline = false
     var phonetic = 0
 
     func fail(_ reason: String) {
-      if failure == nil { failure = .badFile(path: path, reason: "\(part), cell \(reference): \(reason)") }
+      if failure == nil {
+        failure = .badFile(path: path, reason: "\(part), cell \(XLSXSheet.columnName(max(column, 0)))\(row): \(reason)")
+      }
     }
 
     func store(_ v: Value) {
@@ -54,40 +55,45 @@ struct XLSXSheet {
       columns[column].values.append(v)
     }
 
+    func string() -> String { String(decoding: text, as: UTF8.self) }
+
     func finishCell() {
       guard failure == nil else { return }
-      let raw = text
       switch type {
-      case "s":
+      case .shared:
         guard hasValue else { return }
-        guard let k = Int(raw.trimmingCharacters(in: .whitespaces)), k >= 0, k < sharedStrings.count else {
-          return fail("points at shared string \(raw), but the table has \(sharedStrings.count)")
+        guard let k = XLSXSheet.integer(text), k < sharedStrings.count else {
+          return fail("points at shared string \(string()), but the table has \(sharedStrings.count)")
         }
         store(.text(sharedStrings[k]))
-      case "inlineStr":
-        store(.text(XLSXText.unescape(raw)))
-      case "str":
-        if hasValue { store(.text(XLSXText.unescape(raw))) } else if hasFormula { store(.uncalculated) }
-      case "b":
+      case .inline:
+        store(.text(XLSXText.unescape(string())))
+      case .formulaText:
+        if hasValue { store(.text(XLSXText.unescape(string()))) } else if hasFormula { store(.uncalculated) }
+      case .boolean:
         guard hasValue else { return hasFormula ? store(.uncalculated) : () }
-        store(.boolean(raw.trimmingCharacters(in: .whitespaces) == "1" || raw.lowercased() == "true"))
-      case "e":
-        store(.error(raw.trimmingCharacters(in: .whitespaces)))
-      case "d":
+        let v = string().trimmedSpaces.lowercased()
+        store(.boolean(v == "1" || v == "true"))
+      case .error:
+        store(.error(string().trimmedSpaces))
+      case .isoDate:
         guard hasValue else { return }
-        guard let serial = XLSXDates.serial(iso: raw.trimmingCharacters(in: .whitespaces)) else {
-          return fail("'\(raw)' is not an ISO 8601 date")
+        guard let serial = XLSXDates.serial(iso: string().trimmedSpaces) else {
+          return fail("'\(string())' is not an ISO 8601 date")
         }
-        store(.number(serial, raw.contains("T") ? .dateTime : .date))
-      case "n":
+        store(.number(serial, text.contains(UInt8(ascii: "T")) ? .dateTime : .date))
+      case .number:
         guard hasValue else { return hasFormula ? store(.uncalculated) : () }
-        guard let x = Double(raw.trimmingCharacters(in: .whitespacesAndNewlines)), x.isFinite else {
-          return fail("'\(raw)' is not a number")
+        let parsed = text.withUnsafeBufferPointer { b in
+          b.baseAddress.flatMap { DecimalParser.parse($0, 0, b.count, separator: UInt8(ascii: ".")) }
+        }
+        guard let x = parsed ?? Double(string().trimmedSpaces), x.isFinite else {
+          return fail("'\(string())' is not a number")
         }
         let kind = styles.kind(ofStyle: style)
         store(.number(kind != .number && date1904 ? x + 1462 : x, kind))
-      default:
-        fail("unknown cell type '\(type)'")
+      case .unknown:
+        fail("unknown cell type")
       }
     }
 
@@ -95,34 +101,36 @@ struct XLSXSheet {
       data, part: part, path: path,
       start: { element, a in
         switch element {
+        case "c":
+          type = a.bytes("t").map(CellType.init) ?? .number
+          style = a.int("s") ?? 0
+          hasFormula = false
+          hasValue = false
+          text.removeAll(keepingCapacity: true)
+          if let r = a.bytes("r") {
+            guard let (c, rr) = XLSXSheet.parse(reference: r) else {
+              return fail("'\(String(decoding: r, as: UTF8.self))' is not a cell reference")
+            }
+            column = c
+            row = rr
+          } else {
+            column += 1
+            guard column < XLSXSheet.maxColumns else { return fail("a row has more than 16,384 cells") }
+            if row == 0 { row = 1 }
+          }
+        case "v":
+          collecting = true
+          hasValue = true
         case "row":
-          if let r = a["r"] {
-            guard let k = Int(r), k >= 1, k <= XLSXSheet.maxRows else { return fail("row number '\(r)' is out of range") }
+          if let r = a.bytes("r") {
+            guard let k = XLSXSheet.integer(r), k >= 1, k <= XLSXSheet.maxRows else {
+              return fail("row number '\(String(decoding: r, as: UTF8.self))' is out of range")
+            }
             row = k
           } else {
             row += 1
           }
           column = -1
-        case "c":
-          type = a["t"] ?? "n"
-          style = a["s"].flatMap { Int($0) } ?? 0
-          hasFormula = false
-          hasValue = false
-          text = ""
-          if let r = a["r"] {
-            reference = r
-            guard let (c, rr) = XLSXSheet.parse(reference: r) else { return fail("'\(r)' is not a cell reference") }
-            column = c
-            if rr != row, rr >= 1 { row = rr }
-          } else {
-            column += 1
-            guard column < XLSXSheet.maxColumns else { return fail("a row has more than 16,384 cells") }
-            reference = XLSXSheet.columnName(column) + "\(row)"
-          }
-          if row == 0 { row = 1 }
-        case "v":
-          collecting = true
-          hasValue = true
         case "f": hasFormula = true
         case "is": inInline = true
         case "rPh": phonetic += 1
@@ -132,25 +140,62 @@ struct XLSXSheet {
       },
       end: { element in
         switch element {
+        case "c": finishCell()
         case "v", "t": collecting = false
         case "is": inInline = false
         case "rPh": phonetic -= 1
-        case "c": finishCell()
         default: break
         }
       },
-      text: { s in if collecting { text += s } })
+      text: { bytes in if collecting { text.append(contentsOf: bytes) } })
     if let failure { throw failure }
     self.columns = columns
   }
 
+  /// The cell types of the `t` attribute (§18.18.11).
+  enum CellType {
+    case number, shared, inline, formulaText, boolean, error, isoDate, unknown
+
+    init(_ t: UnsafeBufferPointer<UInt8>) {
+      switch String(decoding: t, as: UTF8.self) {
+      case "n": self = .number
+      case "s": self = .shared
+      case "inlineStr": self = .inline
+      case "str": self = .formulaText
+      case "b": self = .boolean
+      case "e": self = .error
+      case "d": self = .isoDate
+      default: self = .unknown
+      }
+    }
+  }
+
+  /// A non-negative whole number in ASCII digits (surrounding blanks
+  /// allowed), or nil.
+  static func integer(_ bytes: some Collection<UInt8>) -> Int? {
+    var n = 0
+    var digits = 0
+    for c in bytes {
+      if c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") {
+        n = n * 10 + Int(c - UInt8(ascii: "0"))
+        digits += 1
+        if digits > 12 { return nil }
+      } else if c != 0x20, c != 0x09, c != 0x0A, c != 0x0D {
+        return nil
+      }
+    }
+    return digits > 0 ? n : nil
+  }
+
   /// "AB12" → (27, 12): the 0-based column and the 1-based row.
-  static func parse(reference: String) -> (Int, Int)? {
+  static func parse(reference: String) -> (Int, Int)? { parse(reference: Array(reference.utf8)) }
+
+  static func parse(reference: some Collection<UInt8>) -> (Int, Int)? {
     var column = 0
     var row = 0
     var letters = 0
     var digits = 0
-    for c in reference.utf8 {
+    for c in reference {
       switch c {
       case UInt8(ascii: "A")...UInt8(ascii: "Z") where digits == 0:
         column = column * 26 + Int(c - UInt8(ascii: "A")) + 1
@@ -180,5 +225,18 @@ struct XLSXSheet {
       n = (n - 1) / 26
     }
     return String(out.reversed())
+  }
+}
+
+extension String {
+  /// Without leading and trailing spaces, tabs and line ends (ASCII only:
+  /// cheap enough to call per cell, unlike Foundation's trimming).
+  var trimmedSpaces: String {
+    let u = utf8
+    func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+    guard let first = u.first, let last = u.last, blank(first) || blank(last) else { return self }
+    let start = u.firstIndex { !blank($0) } ?? u.endIndex
+    guard start != u.endIndex, let end = u.lastIndex(where: { !blank($0) }) else { return "" }
+    return String(self[start...end])
   }
 }

@@ -22,9 +22,9 @@ struct XLSXStyles {
       start: { element, a in
         switch element {
         case "numFmt":
-          if let id = a["numFmtId"].flatMap({ Int($0) }) { custom[id] = a["formatCode"] ?? "" }
+          if let id = a.int("numFmtId") { custom[id] = a["formatCode"] ?? "" }
         case "cellXfs": depth += 1
-        case "xf" where depth > 0: formatIds.append(a["numFmtId"].flatMap { Int($0) } ?? 0)
+        case "xf" where depth > 0: formatIds.append(a.int("numFmtId") ?? 0)
         default: break
         }
       },

@@ -40,7 +40,7 @@ struct XLSXWorkbook {
       switch element {
       case "sheet":
         let state = a["state"] ?? "visible"
-        listed.append((a["name"] ?? "Sheet\(listed.count + 1)", a.attribute("id"), state != "visible"))
+        listed.append((a["name"] ?? "Sheet\(listed.count + 1)", a["id"], state != "visible"))
       case "workbookPr":
         is1904 = a["date1904"] == "1" || a["date1904"] == "true"
       default: break

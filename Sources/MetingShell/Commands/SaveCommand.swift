@@ -8,7 +8,7 @@ import MetingReport
   import Darwin
 #endif
 
-/// `save FILE.sav|.zsav|.dta|.csv [, replace]`: the active dataset with its
+/// `save FILE.sav|.zsav|.dta|.csv|.xlsx [, replace]`: the active dataset with its
 /// metadata; `save script FILE.met [, replace]`: the commands that
 /// succeeded, in order, as a script that replays to the same output. Both
 /// write atomically and keep an existing file unless `replace`.
@@ -45,11 +45,13 @@ enum SaveCommand {
         try ReadStatWriter.write(data, to: path, format: .zsav, replace: replace)
       } else if lower.hasSuffix(".dta") {
         try ReadStatWriter.write(data, to: path, format: .dta, replace: replace)
+      } else if lower.hasSuffix(".xlsx") {
+        try XLSXWriter.write(data, to: path, replace: replace)
       } else if lower.hasSuffix(".csv") || lower.hasSuffix(".txt") || lower.hasSuffix(".tsv") {
         try CSVWriter.write(data, to: path, comments: data.label.map { [$0] } ?? [], replace: replace)
       } else {
         throw LanguageDiagnostics.invalid(
-          "save writes .sav, .zsav, .dta or .csv files; '\(raw)' has none of those extensions", range: range, category: .syntax,
+          "save writes .sav, .zsav, .dta, .xlsx or .csv files; '\(raw)' has none of those extensions", range: range, category: .syntax,
           help: ["to save the commands: save script \(raw)"])
       }
     } catch let error as DataError {
