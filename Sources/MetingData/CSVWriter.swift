@@ -3,7 +3,8 @@
 /// Numbers are written in their shortest exact form, so reading the file
 /// back gives the same Doubles. System-missing cells are empty; user-missing
 /// cells keep their code (the file does not record which codes are missing:
-/// declare them again after loading). Text is quoted when it holds a comma,
+/// declare them again after loading), but for Stata's .a–.z, which are
+/// empty. Text is quoted when it holds a comma,
 /// a quote or a line break. `comments` become leading `# ` lines, which
 /// meting reads back as the file label.
 public enum CSVWriter {
@@ -33,7 +34,7 @@ public enum CSVWriter {
   }
 
   static func cell(_ v: Variable, _ row: Int) -> String {
-    if let code = v.userMissing[row] { return formatNumber(code) }
+    if let code = v.userMissing[row] { return ExtendedMissing.tag(of: code) == nil ? formatNumber(code) : "" }
     switch v.values {
     case .numeric(let c):
       let x = c[row]

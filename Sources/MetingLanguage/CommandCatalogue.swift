@@ -15,8 +15,9 @@ public enum CommandCatalogue {
         SPSS, Stata and SAS files are read by ReadStat in a separate process, so that a
         corrupt or crafted file cannot harm the session: variable and value labels, formats,
         measure levels, the file label, and user-missing values and ranges (kept apart from
-        system-missing: 'describe', 'freq' and 'list' show the reason) come along; empty
-        strings are missing. The format is told by the file's first bytes, then its
+        system-missing: 'describe', 'freq' and 'list' show the reason) come along; Stata's
+        extended missing values .a–.z (and SAS's .A–.Z) are user-missing codes shown as .a,
+        with their labels; empty strings are missing. The format is told by the file's first bytes, then its
         extension; format(…) forces one.
         Excel workbooks (.xlsx) are read in the same separate process: the first worksheet,
         or sheet(NAME) (or sheet(2), by position). The first row with a value is the header;
@@ -525,7 +526,7 @@ public enum CommandCatalogue {
         save FILE writes the active dataset (all rows: the filter is not applied) with its
         metadata: variable and value labels, formats, measure levels and the file label;
         user-missing codes stay declared in .sav, and become Stata's .a, .b … (labelled with
-        the code) in .dta; CSV writes the values, user-missing cells as their codes. An .xlsx
+        the code) in .dta, where Stata's own .a–.z keep their letters; CSV writes the values, user-missing cells as their codes. An .xlsx
         workbook has the data on its first sheet (names in row 1, dates as Excel dates,
         user-missing cells as their codes) and a second sheet 'variables' with the labels,
         value labels, missing codes and formats a workbook cannot hold in its cells. The bytes

@@ -13,11 +13,12 @@ struct StatFileWireTests {
     number.valueLabels = [1: "oneens", 9: "geen antwoord"]
     number.missingValues = [7, 8, 9]
     number.missingRanges = [-99 ... -97]
-    number.taggedMissing = 2
     var text = StatVariable(name: "remark", isString: true)
     text.levels = ["goed", "ë ß 😀"]
     text.codes = [0, 1, StatVariable.missingCode, 0, 1]
-    return StatFileContent(fileLabel: "SYNTHETIC", encoding: "UTF-8", rowCount: 5, variables: [number, text])
+    return StatFileContent(
+      fileLabel: "SYNTHETIC", encoding: "UTF-8", rowCount: 5, variables: [number, text],
+      detail: "sheet 'data', cells A1:B6", notes: ["TRUE/FALSE read as 1/0 in: x", ""])
   }
 
   @Test("what goes in comes out, NaN and −0 included")
@@ -25,11 +26,11 @@ struct StatFileWireTests {
     let original = StatFileWireTests.sample()
     let back = try StatFileWire.decode(StatFileWire.encode(original), path: "x.sav")
     #expect(back.fileLabel == original.fileLabel && back.encoding == original.encoding && back.rowCount == 5)
+    #expect(back.detail == original.detail && back.notes == original.notes)
     #expect(back.variables[1] == original.variables[1])
     let (a, b) = (back.variables[0], original.variables[0])
     #expect(a.name == b.name && a.label == b.label && a.format == b.format && a.measure == b.measure)
     #expect(a.valueLabels == b.valueLabels && a.missingValues == b.missingValues && a.missingRanges == b.missingRanges)
-    #expect(a.taggedMissing == 2)
     #expect(zip(a.numbers, b.numbers).allSatisfy { $0.bitPattern == $1.bitPattern })
   }
 

@@ -73,6 +73,50 @@ struct StatFileTests {
     }
   }
 
+  @Test("Stata's extended missing values (.a–.z, written by haven) are user-missing with their labels, kept through .dta and .sav")
+  func extendedMissing() throws {
+    let (s, status, out, err) = load("extended-missing.dta")
+    #expect(status == 0, "\(err)")
+    #expect(out.contains("4 user-missing cells"))
+    let d = try #require(s.state.dataset)
+    func check(_ d: Dataset, _ context: String) throws {
+      let sat = try #require(d["satisfaction"])
+      let a = try #require(ExtendedMissing.code(tag: UInt8(ascii: "a")))
+      let b = try #require(ExtendedMissing.code(tag: UInt8(ascii: "b")))
+      let c = try #require(ExtendedMissing.code(tag: UInt8(ascii: "c")))
+      #expect(sat.missingReason(at: 1) == .code(a) && sat.missingReason(at: 3) == .code(b), "\(context)")
+      #expect(sat.missingReason(at: 6) == .code(c) && sat.missingReason(at: 4) == .system, "\(context)")
+      #expect(sat.missingReason(at: 0) == nil && sat.valueLabels[5] == "very satisfied", "\(context)")
+      #expect(sat.valueLabels[a] == "refused" && sat.valueLabels[b] == "don't know", "\(context)")
+      #expect(d["hours"]?.missingReason(at: 2) == .code(a), "\(context)")
+    }
+    try check(d, "read")
+    let (_, freq, _) = runScript("freq satisfaction", in: s)
+    #expect(freq.contains("missing: code .a refused") && freq.contains("missing: code .c "))
+    #expect(runScript("list satisfaction", in: s).1.contains("<.b>"))
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("meting-extended-\(getpid())").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    for ext in ["dta", "sav"] {
+      let (t, _) = makeSession()
+      let (code, _, e) = runScript("load Tests/fixtures/extended-missing.dta\nsave '\(dir)/x.\(ext)', replace\nload '\(dir)/x.\(ext)'", in: t)
+      #expect(code == 0, "\(e)")
+      try check(try #require(t.state.dataset), ext)
+    }
+  }
+
+  @Test("SPSS codes and Stata's extended missing values share the 26 letters of a .dta without a clash")
+  func codesAndLetters() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("meting-letters-\(getpid())").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let (s, _) = makeSession()
+    let script = "load Tests/fixtures/extended-missing.dta\nmissing hours (-99 -98)\nlabel values hours (-99 \"no answer\")\nsave '\(dir)/y.dta', replace\nload '\(dir)/y.dta'"
+    let (status, _, err) = runScript(script, in: s)
+    #expect(status == 0, "\(err)")
+    let hours = try #require(s.state.dataset?["hours"])
+    #expect(Set(hours.missingCodes) == Set([-99, -98, ExtendedMissing.code(tag: UInt8(ascii: "a"))!]))
+    #expect(hours.valueLabels[-99] == "no answer" && hours.missingReason(at: 2) == .code(ExtendedMissing.code(tag: UInt8(ascii: "a"))!))
+  }
+
   @Test("files that crash or confuse ReadStat give an error naming the file; the data loaded before stay", arguments: [
     "readstat-crashers/readstat-1.1.8-sav-hbo-write.sav", "readstat-crashers/readstat-1.1.8-sav-abs-intmin.sav",
     "label-set-nowhere.sav",

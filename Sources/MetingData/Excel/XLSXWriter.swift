@@ -10,7 +10,7 @@ import ZIPFoundation
 /// Numbers are written in their shortest exact form, so reading the file
 /// back gives the same Doubles; system-missing cells are left empty and
 /// user-missing cells keep their code (as in the CSV writer: the sheet
-/// "variables" lists the codes). Dates are Excel serials styled as
+/// "variables" lists the codes; Stata's .a–.z are empty cells). Dates are Excel serials styled as
 /// yyyy-mm-dd (or yyyy-mm-dd hh:mm:ss). Text goes into the shared string
 /// table. The archive is built in memory and written atomically.
 public enum XLSXWriter {
@@ -86,7 +86,7 @@ public enum XLSXWriter {
           if let s = c.label(at: row) { out.textCell(letters[k], row: r, index: strings.index(of: s), style: 0) }
         case .numeric(let c):
           if let code = v.userMissing[row] {
-            out.numberCell(letters[k], row: r, value: code, style: 0)
+            if ExtendedMissing.tag(of: code) == nil { out.numberCell(letters[k], row: r, value: code, style: 0) }
           } else if !c[row].isNaN {
             if let time = v.time {
               let target: TimeEncoding = time.hasTime ? .excelDateTime : .excelDate
@@ -110,8 +110,8 @@ public enum XLSXWriter {
     var rows: [[String]] = []
     if let label = data.label { rows.append(["(file)", label, "", "", "", "", "", ""]) }
     for v in data.variables {
-      let labels = v.valueLabels.sorted { $0.key < $1.key }.map { "\(formatNumber($0.key)) = \($0.value)" }
-      var missing = v.missingCodes.map(formatNumber)
+      let labels = v.valueLabels.sorted { $0.key < $1.key }.map { "\(formatCode($0.key)) = \($0.value)" }
+      var missing = v.missingCodes.map(formatCode)
       missing += v.missingRanges.map { "\(formatNumber($0.lowerBound)) thru \(formatNumber($0.upperBound))" }
       rows.append([
         v.name, v.label ?? "", v.isCategorical ? "text" : "numeric", v.measure.rawValue,

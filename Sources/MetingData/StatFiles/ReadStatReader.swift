@@ -55,7 +55,6 @@ public final class ReadStatReader {
     var numbers: [UnsafeMutablePointer<Double>?] = []
     var codes: [UnsafeMutablePointer<UInt32>?] = []
     var interners: [ByteInterner] = []
-    var tagged: [Int] = []
     var taggedRows: [[(row: Int, tag: CChar)]] = []
 
     mutating func add(isString string: Bool) {
@@ -63,7 +62,6 @@ public final class ReadStatReader {
       numbers.append(string ? nil : .allocate(capacity: Swift.max(capacity, 1)))
       codes.append(string ? .allocate(capacity: Swift.max(capacity, 1)) : nil)
       interners.append(ByteInterner())
-      tagged.append(0)
       taggedRows.append([])
     }
 
@@ -211,8 +209,9 @@ public final class ReadStatReader {
       if readstat_value_is_system_missing(value) != 0 {
         x = .nan
       } else if readstat_value_is_tagged_missing(value) != 0 {
-        cells.pointee.tagged[index] += 1
-        cells.pointee.taggedRows[index].append((row, readstat_value_tag(value)))
+        let tag = readstat_value_tag(value)
+        x = ExtendedMissing.code(tag: UInt8(bitPattern: tag)) ?? .nan
+        cells.pointee.taggedRows[index].append((row, tag))
       } else {
         switch readstat_value_type(value) {
         case READSTAT_TYPE_DOUBLE: x = readstat_double_value(value)
@@ -268,31 +267,44 @@ public final class ReadStatReader {
         content.variables[index].numbers = Array(UnsafeBufferPointer(start: p, count: rows))
         p.deallocate()
         hot.pointee.numbers[index] = nil
-        content.variables[index].taggedMissing = hot.pointee.tagged[index]
       }
     }
     let cells = hot.pointee
     for (index, set) in labelSetOfVariable where index < content.variables.count {
       content.variables[index].valueLabels = labelSets[set] ?? [:]
     }
-    // Extended missing values whose label starts with a number (as meting
-    // writes user-missing codes to Stata: ".a" labelled "9 no answer") are
-    // that user-missing code again; others stay system-missing.
-    for (index, rows) in cells.taggedRows.enumerated() where !rows.isEmpty {
-      guard let set = labelSetOfVariable[index], let labels = taggedLabels[set] else { continue }
-      var codes: [CChar: Double] = [:]
-      for (tag, label) in labels {
+    // Extended missing values (Stata's .a–.z, SAS's .A–.Z and ._) are
+    // user-missing codes of their own (`ExtendedMissing`), labelled as the
+    // file labels them. One whose label starts with a number is that
+    // user-missing code again: meting writes SPSS codes to Stata that way
+    // (.a labelled "9 no answer").
+    for (index, rows) in cells.taggedRows.enumerated() {
+      let set = labelSetOfVariable[index]
+      guard !rows.isEmpty || set.flatMap({ taggedLabels[$0] }) != nil else { continue }
+      var v = content.variables[index]
+      let labels = set.flatMap { taggedLabels[$0] } ?? [:]
+      var codeOfTag: [CChar: Double] = [:]
+      for (tag, label) in labels.sorted(by: { $0.key < $1.key }) {
         let parts = label.split(separator: " ", maxSplits: 1)
-        guard let first = parts.first, let code = Double(first) else { continue }
-        codes[tag] = code
-        if parts.count == 2 { content.variables[index].valueLabels[code] = String(parts[1]) }
-        if !content.variables[index].missingValues.contains(code) { content.variables[index].missingValues.append(code) }
+        let code: Double
+        if let first = parts.first, let number = Double(first), ExtendedMissing.tag(of: number) == nil {
+          code = number
+          codeOfTag[tag] = code
+          if parts.count == 2 { v.valueLabels[code] = String(parts[1]) }
+        } else if let extended = ExtendedMissing.code(tag: UInt8(bitPattern: tag)) {
+          code = extended
+          v.valueLabels[code] = label
+        } else {
+          continue
+        }
+        if !v.missingValues.contains(code) { v.missingValues.append(code) }  // declared, if unused
       }
       for (row, tag) in rows {
-        guard let code = codes[tag] else { continue }
-        content.variables[index].numbers[row] = code
-        content.variables[index].taggedMissing -= 1
+        guard let code = codeOfTag[tag] ?? ExtendedMissing.code(tag: UInt8(bitPattern: tag)) else { continue }
+        v.numbers[row] = code
+        if !v.missingValues.contains(code) { v.missingValues.append(code) }
       }
+      content.variables[index] = v
     }
     // The row count as read (some files do not state it).
     content.rowCount = rows

@@ -83,10 +83,21 @@ public enum ReadStatWriter {
           !v.missingRanges.contains { $0.contains(code) } || stata
         }.sorted()
         if stata {
-          guard codes.count <= 26 else {
-            throw .cannotWrite(path: path, reason: "'\(v.name)' has more than 26 user-missing codes, more than Stata's .a–.z")
+          // Extended missing values keep their letter; other codes take the
+          // letters left, in order.
+          var free = Array(UInt8(ascii: "a")...UInt8(ascii: "z"))
+          for code in codes {
+            if let tag = ExtendedMissing.tag(of: code), let k = free.firstIndex(of: tag) {
+              tagOfCode[code] = CChar(bitPattern: tag)
+              free.remove(at: k)
+            }
           }
-          for (k, code) in codes.enumerated() { tagOfCode[code] = CChar(UInt8(ascii: "a") + UInt8(k)) }
+          for code in codes where tagOfCode[code] == nil {
+            guard !free.isEmpty else {
+              throw .cannotWrite(path: path, reason: "'\(v.name)' has more than 26 user-missing codes, more than Stata's .a–.z")
+            }
+            tagOfCode[code] = CChar(bitPattern: free.removeFirst())
+          }
         } else {
           for code in codes { try check(readstat_variable_add_missing_double_value(handle, code), "'\(v.name)' missing values") }
           for r in v.missingRanges {
@@ -97,7 +108,8 @@ public enum ReadStatWriter {
           let set = readstat_add_label_set(writer, stata ? READSTAT_TYPE_INT32 : READSTAT_TYPE_DOUBLE, "labels\(index)")
           for (code, label) in v.valueLabels.sorted(by: { $0.key < $1.key }) {
             if let tag = tagOfCode[code] {
-              readstat_label_tagged_value(set, tag, "\(formatNumber(code)) \(label)")
+              // An SPSS code carries its number in the label ("9 no answer").
+              readstat_label_tagged_value(set, tag, ExtendedMissing.tag(of: code) != nil ? label : "\(formatNumber(code)) \(label)")
             } else if stata {
               guard code == code.rounded(), abs(code) < 2_147_483_000 else {
                 throw .cannotWrite(path: path, reason: "'\(v.name)' labels the value \(formatNumber(code)); Stata labels whole numbers only")
@@ -107,7 +119,7 @@ public enum ReadStatWriter {
               readstat_label_double_value(set, code, label)
             }
           }
-          for (code, tag) in tagOfCode where v.valueLabels[code] == nil {
+          for (code, tag) in tagOfCode where v.valueLabels[code] == nil && ExtendedMissing.tag(of: code) == nil {
             readstat_label_tagged_value(set, tag, formatNumber(code))
           }
           readstat_variable_set_label_set(handle, set)

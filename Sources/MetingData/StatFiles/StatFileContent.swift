@@ -44,9 +44,6 @@ public struct StatVariable: Sendable, Equatable {
   /// or a range and one value).
   public var missingValues: [Double]
   public var missingRanges: [ClosedRange<Double>]
-  /// Stata's .a–.z and SAS's special missing values, counted (they become
-  /// system-missing).
-  public var taggedMissing: Int
 
   public static let missingCode = UInt32.max
 
@@ -62,6 +59,5 @@ public struct StatVariable: Sendable, Equatable {
     valueLabels = [:]
     missingValues = []
     missingRanges = []
-    taggedMissing = 0
   }
 }

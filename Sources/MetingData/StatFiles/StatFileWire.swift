@@ -6,7 +6,7 @@
 ///     "MTNGRS02" · u64 rows · text label · text encoding · text detail ·
 ///     u32 k + k text notes · u32 variables ·
 ///     per variable: text name, label, format · u8 measure · u8 is-string ·
-///     u32 tagged · u32 k + k f64 missing values · u32 k + k (f64, f64) ranges ·
+///     u32 k + k f64 missing values · u32 k + k (f64, f64) ranges ·
 ///     u32 k + k (f64, text) value labels · numbers: u64 n + n f64 |
 ///     strings: u32 k + k text levels, u64 n + n u32 codes
 ///
@@ -44,7 +44,6 @@ public enum StatFileWire {
       putText(&out, v.format)
       out.append(v.measure.map { $0 == .nominal ? 1 : $0 == .ordinal ? 2 : 3 } ?? 0)
       out.append(v.isString ? 1 : 0)
-      put32(&out, UInt32(v.taggedMissing))
       put32(&out, UInt32(v.missingValues.count))
       for m in v.missingValues { put64(&out, m.bitPattern) }
       put32(&out, UInt32(v.missingRanges.count))
@@ -117,7 +116,6 @@ public enum StatFileWire {
       v.label = label
       v.format = format
       v.measure = measure == 1 ? .nominal : measure == 2 ? .ordinal : measure == 3 ? .scale : nil
-      v.taggedMissing = Int(try r.u32())
       for _ in 0..<(try r.u32()) { v.missingValues.append(Double(bitPattern: try r.u64())) }
       for _ in 0..<(try r.u32()) {
         let lo = Double(bitPattern: try r.u64())

@@ -42,14 +42,14 @@ enum CodebookCommand {
       properties.append(("format", v.format ?? "—"))
       if let time = v.time { properties.append(("dates", "\(time.rawValue) (shown as dates)")) }
       properties.append(("measure", v.measure.rawValue))
-      let declared = v.missingCodes.map(NumberFormat.shortest)
+      let declared = v.missingCodes.map(formatCode)
         + v.missingRanges.map { "\(NumberFormat.shortest($0.lowerBound)) thru \(NumberFormat.shortest($0.upperBound))" }
       properties.append(("user-missing codes", declared.isEmpty ? "—" : declared.joined(separator: " ")))
       properties.append(("valid", String(valid)))
       properties.append(("system-missing", String(system)))
       for code in userByCode.keys.sorted() {
         let label = v.valueLabels[code].map { " \($0)" } ?? ""
-        properties.append(("user-missing \(NumberFormat.shortest(code))\(label)", String(userByCode[code]!)))
+        properties.append(("user-missing \(formatCode(code))\(label)", String(userByCode[code]!)))
       }
       blocks.append(.table(Table(
         title: "\(v.name)", kind: "codebook",
@@ -69,7 +69,10 @@ enum CodebookCommand {
               Column("count", key: "count", role: .count),
             ],
             rows: v.valueLabels.keys.sorted().map { code in
-              [.number(code), .text(v.valueLabels[code]! + (v.isMissingCode(code) ? " (missing)" : "")), .number(Double(counts[code] ?? 0))]
+              [
+                ExtendedMissing.text(code).map(Cell.text) ?? .number(code),
+                .text(v.valueLabels[code]! + (v.isMissingCode(code) ? " (missing)" : "")), .number(Double(counts[code] ?? 0)),
+              ]
             },
             fields: [("variable", .text(v.name))])))
         }

@@ -66,7 +66,7 @@ enum FreqCommand {
     }
     for code in user.keys.sorted() {
       let label = v.valueLabels[code].map { " \($0)" } ?? ""
-      rows.append(missingRow("missing: code \(NumberFormat.shortest(code))\(label)", user[code] ?? 0))
+      rows.append(missingRow("missing: code \(formatCode(code))\(label)", user[code] ?? 0))
     }
     if system > 0 { rows.append(missingRow("missing: system (empty)", system)) }
     rows.append([.text("total"), .number(Double(total)), .number(total > 0 ? 100 : 0), .empty, .empty])

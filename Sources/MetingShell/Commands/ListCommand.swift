@@ -38,7 +38,7 @@ enum ListCommand {
   }
 
   static func cell(_ v: Variable, _ row: Int) -> Cell {
-    if let code = v.userMissing[row] { return .missing("<" + NumberFormat.shortest(code) + ">") }
+    if let code = v.userMissing[row] { return .missing("<" + formatCode(code) + ">") }
     switch v.values {
     case .numeric(let c):
       let x = c[row]
