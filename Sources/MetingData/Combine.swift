@@ -95,6 +95,7 @@ extension Dataset {
         combined.missingCodes = Array(Set(v.missingCodes).union(w.missingCodes)).sorted()
         combined.missingRanges = v.missingRanges + w.missingRanges.filter { !v.missingRanges.contains($0) }
         combined.valueLabels = v.valueLabels.merging(w.valueLabels) { a, _ in a }
+        combined.textLabels = v.textLabels.merging(w.textLabels) { a, _ in a }
         try out.add(combined)
       } else {
         try out.add(v.taking(top))

@@ -73,6 +73,7 @@ extension Dataset {
         for (s, part) in parts.enumerated() {
           guard let part, case .categorical(let c) = part.values else { continue }
           for row in 0..<n { texts[row * k + s] = c.label(at: row) }
+          out.textLabels.merge(part.textLabels) { a, _ in a }
         }
         out.values = .categorical(CategoricalColumn(texts))
       } else {
@@ -195,6 +196,7 @@ extension Variable {
   mutating func copyMetadata(from other: Variable) {
     label = other.label
     valueLabels = other.valueLabels
+    textLabels = other.textLabels
     missingCodes = other.missingCodes
     missingRanges = other.missingRanges
     format = other.format

@@ -26,6 +26,9 @@ public struct Variable: Sendable {
   public var values: ColumnValues
   /// Labels of numeric codes (SPSS value labels), e.g. 1 = "strategy".
   public var valueLabels: [Double: String]
+  /// Labels of text values, e.g. "NL" = "Netherlands" (SPSS allows value
+  /// labels on string variables).
+  public var textLabels: [String: String]
   /// The declared user-missing codes (e.g. 7, 8, 9).
   public var missingCodes: [Double]
   /// Declared user-missing ranges (SPSS `MISSING VALUES x (LO THRU HI)`).
@@ -47,6 +50,7 @@ public struct Variable: Sendable {
     self.values = values
     self.label = label
     self.valueLabels = valueLabels
+    self.textLabels = [:]
     self.missingCodes = []
     self.missingRanges = []
     self.format = nil

@@ -127,7 +127,7 @@ public enum CommandCatalogue {
       name: "label", topic: .data,
       syntax: .subcommands([
         (name: "variable", syntax: .words(min: 2, max: 2, choices: [])),
-        (name: "values", syntax: .variablesAndValues(kind: .numeric)),
+        (name: "values", syntax: .variablesAndValues(kind: .any)),
         (name: "data", syntax: .words(min: 1, max: 1, choices: [])),
       ]),
       synopsis: "label variable VAR \"TEXT\" | label values VARS (1 \"TEXT\" 2 \"TEXT\" …) | label values VARS (none) | label data \"TEXT\"",
@@ -135,9 +135,14 @@ public enum CommandCatalogue {
       discussion: """
         label variable sets a variable's label ("" removes it); label values adds value labels
         to numeric variables (a code already labelled gets the new text; (none) removes them
-        all); label data sets the file label. Labels travel into .sav and .dta files.
+        all), or to text variables as SPSS allows: ("NL" "Netherlands" "BE" "Belgium"); label
+        data sets the file label. Labels travel into .sav files, and into .dta files but for
+        those of text values (Stata labels numbers only; the save says so).
         """,
-      examples: ["label variable sic \"Social innovation capacity\"", "label values so1..so3r (1 \"disagree\" 5 \"agree\")"]),
+      examples: [
+        "label variable sic \"Social innovation capacity\"", "label values so1..so3r (1 \"disagree\" 5 \"agree\")",
+        "label values region (\"Utrecht city\" \"the city of Utrecht\")",
+      ]),
     CommandSpec(
       name: "reshape", topic: .data, syntax: .words(min: 1, max: 1, choices: ["long", "wide"]),
       synopsis: "reshape long, id(UNIT) time(WAVE) suffixes(_pre _post) [values(0 1)] | reshape wide, id(UNIT) time(WAVE) [suffixes(…)]",

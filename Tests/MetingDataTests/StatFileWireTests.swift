@@ -16,6 +16,7 @@ struct StatFileWireTests {
     var text = StatVariable(name: "remark", isString: true)
     text.levels = ["goed", "ë ß 😀"]
     text.codes = [0, 1, StatVariable.missingCode, 0, 1]
+    text.textLabels = ["goed": "positive", "ë": "accent"]
     return StatFileContent(
       fileLabel: "SYNTHETIC", encoding: "UTF-8", rowCount: 5, variables: [number, text],
       detail: "sheet 'data', cells A1:B6", notes: ["TRUE/FALSE read as 1/0 in: x", ""])

@@ -21,6 +21,7 @@ struct MetadataCommandTests {
       label variable fte "Employees"
       label values so1 so2 (1 "oneens" 3 "neutraal")
       label values treated (none)
+      label values remark ("ok, te duur" "too expensive" slow "late")
       label data "Test file"
       """
     let (status, _, err) = runScript(script, in: s)
@@ -31,6 +32,9 @@ struct MetadataCommandTests {
     #expect(d.label == "Test file" && d["fte"]?.label == "Employees")
     #expect(d["so1"]?.valueLabels[1] == "oneens" && d["so1"]?.valueLabels[3] == "neutraal" && d["so1"]?.valueLabels[9] == "no answer")
     #expect(d["so2"]?.valueLabels[3] == "neutraal" && d["treated"]?.valueLabels.isEmpty == true)
+    #expect(d["remark"]?.textLabels == ["good": "positive", "geen": "no remark", "ok, te duur": "too expensive", "slow": "late"])
+    let (mixed, _, why) = runScript("label values remark so1 (\"a\" \"b\")", in: s)
+    #expect(mixed != 0 && why.contains("label them in two commands"))
     let (bad, _, message) = runScript("label values so1 (1 oneens)", in: s)
     #expect(bad == 65 && message.contains("pairs of a number and a quoted text"))
   }

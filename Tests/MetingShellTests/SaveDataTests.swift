@@ -23,7 +23,8 @@ struct SaveDataTests {
         return v.values.text(at: r)
       }
       let missing = keepRanges ? "\(v.missingCodes) \(v.missingRanges)" : "\(Set(v.missingCodes).union(v.missingRanges.flatMap { _ in [Double]() }))"
-      return [v.name, v.label ?? "", "\(v.valueLabels.sorted { $0.key < $1.key })", keepMeasure ? v.measure.rawValue : "",
+      let text = keepMeasure ? "\(v.textLabels.sorted { $0.key < $1.key })" : ""  // not in .dta
+      return [v.name, v.label ?? "", "\(v.valueLabels.sorted { $0.key < $1.key })", text, keepMeasure ? v.measure.rawValue : "",
               keepRanges ? missing : "", cells.joined(separator: "|")].joined(separator: " · ")
     }
   }
@@ -34,8 +35,9 @@ struct SaveDataTests {
     #expect(runScript("load Tests/fixtures/survey.sav", in: s).0 == 0)
     let original = try #require(s.state.dataset)
     let path = "\(SaveDataTests.folder)/round.\(ext)"
-    let (status, _, err) = runScript("save '\(path)', replace", in: s)
+    let (status, out, err) = runScript("save '\(path)', replace", in: s)
     #expect(status == 0, "\(err)")
+    #expect((out + err).contains("value labels of text variables are not in the file") == (ext == "dta"))
     #expect(runScript("load '\(path)'", in: s).0 == 0)
     let back = try #require(s.state.dataset)
     #expect(back.label == original.label)

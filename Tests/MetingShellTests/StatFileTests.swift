@@ -39,6 +39,7 @@ struct StatFileTests {
     #expect(fte.missingReason(at: 1) == .code(-99) && fte.missingReason(at: 3) == .code(-98))
     let remark = try #require(data["remark"])
     #expect(remark.isCategorical && remark.values.isMissing(1) && remark.values.text(at: 5) == "ok, te duur")
+    #expect(remark.textLabels == ["good": "positive", "geen": "no remark"])
     #expect(data["visit"]?.format?.hasPrefix("DATE") == true || data["visit"]?.format?.hasPrefix("ADATE") == true)
     if file == "survey.sav" {
       #expect(data["treated"]?.measure == .nominal && so1.measure == .ordinal && fte.measure == .scale)

@@ -111,6 +111,7 @@ public enum XLSXWriter {
     if let label = data.label { rows.append(["(file)", label, "", "", "", "", "", ""]) }
     for v in data.variables {
       let labels = v.valueLabels.sorted { $0.key < $1.key }.map { "\(formatCode($0.key)) = \($0.value)" }
+        + v.textLabels.sorted { $0.key < $1.key }.map { "\"\($0.key)\" = \($0.value)" }
       var missing = v.missingCodes.map(formatCode)
       missing += v.missingRanges.map { "\(formatNumber($0.lowerBound)) thru \(formatNumber($0.upperBound))" }
       rows.append([

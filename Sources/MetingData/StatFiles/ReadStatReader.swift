@@ -34,6 +34,7 @@ public final class ReadStatReader {
   /// The label set each variable uses (ReadStat names sets per file).
   private var labelSetOfVariable: [Int: String] = [:]
   private var labelSets: [String: [Double: String]] = [:]
+  private var textLabelSets: [String: [String: String]] = [:]
   /// Labels of extended missing values (Stata .a–.z) per set, by tag.
   private var taggedLabels: [String: [CChar: String]] = [:]
   private var failure: String?
@@ -231,10 +232,11 @@ public final class ReadStatReader {
     guard let set = ReadStatReader.text(set), let label = label.map({ String(cString: $0) }) else {
       return Int32(READSTAT_HANDLER_OK)
     }
-    // Labels of string values have no numeric code; meting keeps numeric ones.
-    guard readstat_value_type_class(value) == READSTAT_TYPE_CLASS_NUMERIC, readstat_value_is_system_missing(value) == 0 else {
+    if readstat_value_type_class(value) == READSTAT_TYPE_CLASS_STRING {
+      if let text = readstat_string_value(value) { textLabelSets[set, default: [:]][String(cString: text)] = label }
       return Int32(READSTAT_HANDLER_OK)
     }
+    guard readstat_value_is_system_missing(value) == 0 else { return Int32(READSTAT_HANDLER_OK) }
     if readstat_value_is_tagged_missing(value) != 0 {
       taggedLabels[set, default: [:]][readstat_value_tag(value)] = label
       return Int32(READSTAT_HANDLER_OK)
@@ -271,7 +273,11 @@ public final class ReadStatReader {
     }
     let cells = hot.pointee
     for (index, set) in labelSetOfVariable where index < content.variables.count {
-      content.variables[index].valueLabels = labelSets[set] ?? [:]
+      if content.variables[index].isString {
+        content.variables[index].textLabels = textLabelSets[set] ?? [:]
+      } else {
+        content.variables[index].valueLabels = labelSets[set] ?? [:]
+      }
     }
     // Extended missing values (Stata's .a–.z, SAS's .A–.Z and ._) are
     // user-missing codes of their own (`ExtendedMissing`), labelled as the

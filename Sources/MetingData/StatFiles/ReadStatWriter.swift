@@ -124,6 +124,11 @@ public enum ReadStatWriter {
           }
           readstat_variable_set_label_set(handle, set)
         }
+      } else if !stata, !v.textLabels.isEmpty {
+        // SPSS labels string values too; Stata does not (the save says so).
+        let set = readstat_add_label_set(writer, READSTAT_TYPE_STRING, "labels\(index)")
+        for (value, label) in v.textLabels.sorted(by: { $0.key < $1.key }) { readstat_label_string_value(set, value, label) }
+        readstat_variable_set_label_set(handle, set)
       }
       handles.append(handle)
       tags.append(tagOfCode)

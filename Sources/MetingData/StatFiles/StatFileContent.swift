@@ -40,6 +40,8 @@ public struct StatVariable: Sendable, Equatable {
   /// Per row an index into `levels`, or `StatVariable.missingCode`.
   public var codes: [UInt32]
   public var valueLabels: [Double: String]
+  /// Labels of string values (SPSS).
+  public var textLabels: [String: String]
   /// Declared user-missing values and ranges (SPSS: up to three values,
   /// or a range and one value).
   public var missingValues: [Double]
@@ -57,6 +59,7 @@ public struct StatVariable: Sendable, Equatable {
     levels = []
     codes = []
     valueLabels = [:]
+    textLabels = [:]
     missingValues = []
     missingRanges = []
   }

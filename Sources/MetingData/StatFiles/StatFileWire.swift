@@ -7,7 +7,8 @@
 ///     u32 k + k text notes · u32 variables ·
 ///     per variable: text name, label, format · u8 measure · u8 is-string ·
 ///     u32 k + k f64 missing values · u32 k + k (f64, f64) ranges ·
-///     u32 k + k (f64, text) value labels · numbers: u64 n + n f64 |
+///     u32 k + k (f64, text) value labels · u32 k + k (text, text) labels of
+///     text values · numbers: u64 n + n f64 |
 ///     strings: u32 k + k text levels, u64 n + n u32 codes
 ///
 /// A text is u32 length + UTF-8 bytes; length 0xFFFFFFFF is nil.
@@ -55,6 +56,11 @@ public enum StatFileWire {
       put32(&out, UInt32(labels.count))
       for (code, label) in labels {
         put64(&out, code.bitPattern)
+        putText(&out, label)
+      }
+      put32(&out, UInt32(v.textLabels.count))
+      for (value, label) in v.textLabels.sorted(by: { $0.key < $1.key }) {
+        putText(&out, value)
         putText(&out, label)
       }
       if v.isString {
@@ -126,6 +132,10 @@ public enum StatFileWire {
       for _ in 0..<(try r.u32()) {
         let code = Double(bitPattern: try r.u64())
         v.valueLabels[code] = try r.text() ?? ""
+      }
+      for _ in 0..<(try r.u32()) {
+        let value = try r.text() ?? ""
+        v.textLabels[value] = try r.text() ?? ""
       }
       if isString {
         for _ in 0..<(try r.u32()) { v.levels.append(try r.text() ?? "") }

@@ -84,6 +84,19 @@ enum CodebookCommand {
           title: c.levels.count > 10 ? "the 10 most frequent of \(c.levels.count) values" : "values", kind: "value_counts",
           columns: [Column("value", key: "value", role: .label), Column("count", key: "count", role: .count)],
           rows: top.map { [.text(c.levels[$0]), .number(Double(counts[$0]))] }, fields: [("variable", .text(v.name))])))
+        if !v.textLabels.isEmpty {
+          let index = Dictionary(uniqueKeysWithValues: c.levels.enumerated().map { ($0.element, $0.offset) })
+          blocks.append(.table(Table(
+            title: "value labels", kind: "value_labels",
+            columns: [
+              Column("value", key: "value", role: .label), Column("label", key: "label", role: .label),
+              Column("count", key: "count", role: .count),
+            ],
+            rows: v.textLabels.keys.sorted().map { value in
+              [.text(value), .text(v.textLabels[value]!), .number(Double(index[value].map { counts[$0] } ?? 0))]
+            },
+            fields: [("variable", .text(v.name))])))
+        }
       }
     }
     return inv.report(blocks)

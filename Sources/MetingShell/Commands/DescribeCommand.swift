@@ -30,7 +30,7 @@ enum DescribeCommand {
       rows.append([
         .text(v.name), .text(type), .text(v.measure.rawValue),
         .number(Double(data.rowCount - system - user)), .number(Double(system)), .number(Double(user)),
-        codes.isEmpty ? .empty : .text(codes), levels, v.valueLabels.isEmpty ? .empty : .number(Double(v.valueLabels.count)),
+        codes.isEmpty ? .empty : .text(codes), levels, v.valueLabels.count + v.textLabels.count == 0 ? .empty : .number(Double(v.valueLabels.count + v.textLabels.count)),
         v.format.map(Cell.text) ?? .empty, v.label.map(Cell.text) ?? .empty,
       ])
     }

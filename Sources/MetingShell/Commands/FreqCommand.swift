@@ -34,7 +34,10 @@ enum FreqCommand {
         let code = c.codes[row]
         if code == CategoricalColumn.missingCode { system += 1 } else { tally[Int(code)] += 1 }
       }
-      counts = tally.enumerated().filter { $0.element > 0 }.map { (c.levels[$0.offset], .text(c.levels[$0.offset]), $0.element) }
+      counts = tally.enumerated().filter { $0.element > 0 }.map { k, n in
+        let level = c.levels[k]
+        return (v.textLabels[level].map { "\(level) \($0)" } ?? level, .text(level), n)
+      }
     case .numeric(let c):
       var tally: [Double: Int] = [:]
       for row in group.rows {

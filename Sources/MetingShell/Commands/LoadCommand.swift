@@ -148,7 +148,7 @@ extension LoadCommand {
     inv.state.dataset = data
     inv.state.filter = nil
     let missing = data.variables.reduce(0) { $0 + $1.userMissing.count }
-    let labelled = data.variables.filter { !$0.valueLabels.isEmpty }.count
+    let labelled = data.variables.filter { !$0.valueLabels.isEmpty || !$0.textLabels.isEmpty }.count
     var head = "loaded \(raw): \(data.rowCount) rows, \(data.variableCount) variables (\(format.name)"
     head += read.detail.map { "; " + $0 } ?? ""
     head += labelled > 0 ? "; value labels on \(labelled)" : ""

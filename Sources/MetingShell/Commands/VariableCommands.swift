@@ -82,6 +82,25 @@ enum VariableCommands {
       data.label = words[0].text.isEmpty ? nil : words[0].text
       message = "file label: \(words[0].text)"
     case ("values", .variablesAndValues(let items, let tokens, let range)):
+      let chosen = try inv.variables(items).compactMap { data[$0.name] }
+      if let text = chosen.first, text.isCategorical {
+        if let numeric = chosen.first(where: { !$0.isCategorical }) {
+          throw LanguageDiagnostics.invalid(
+            "'\(numeric.name)' is numeric and '\(text.name)' text: label them in two commands", range: sub.range, category: .data)
+        }
+        let pairs = try textLabelPairs(tokens, range: range)
+        for v in chosen {
+          data.modify(v.name) { v in
+            if pairs.isEmpty { v.textLabels = [:] }
+            for (value, label) in pairs { v.textLabels[value] = label }
+          }
+        }
+        let names = chosen.map(\.name).joined(separator: ", ")
+        message = pairs.isEmpty
+          ? "removed the value labels of \(names)"
+          : "value labels on \(names): " + pairs.map { "\"\($0.0)\" \"\($0.1)\"" }.joined(separator: ", ")
+        break
+      }
       let names = try inv.variables(items, kind: .numeric).map(\.name)
       let pairs = try valueLabelPairs(tokens, range: range)
       for name in names {
@@ -101,6 +120,26 @@ enum VariableCommands {
     }
     inv.state.dataset = data
     return inv.report([.text(message)])
+  }
+
+  /// `("NL" "Netherlands" "BE" "Belgium")` for a text variable (the value
+  /// may be a bare word or number too), or `(none)`.
+  static func textLabelPairs(_ tokens: [Token], range: SourceRange) throws(Diagnostic) -> [(String, String)] {
+    if tokens.count == 1, tokens[0].isWord("none") { return [] }
+    var pairs: [(String, String)] = []
+    var k = 0
+    while k < tokens.count {
+      guard k + 1 < tokens.count, [.string, .identifier, .number].contains(tokens[k].kind), tokens[k + 1].kind == .string else {
+        throw LanguageDiagnostics.invalid(
+          "labels of text values are pairs of the value and a quoted label: (\"NL\" \"Netherlands\"), or (none)",
+          range: k < tokens.count ? tokens[k].range : range, category: .syntax)
+      }
+      pairs.append((tokens[k].text, tokens[k + 1].text))
+      k += 2
+      if k < tokens.count, tokens[k].kind == .comma { k += 1 }
+    }
+    guard !pairs.isEmpty else { throw LanguageDiagnostics.invalid("no value labels given", range: range, category: .syntax) }
+    return pairs
   }
 
   /// `(1 "strongly disagree" 5 "strongly agree")`, or `(none)`.
