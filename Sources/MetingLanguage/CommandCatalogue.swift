@@ -17,7 +17,8 @@ public enum CommandCatalogue {
         measure levels, the file label, and user-missing values and ranges (kept apart from
         system-missing: 'describe', 'freq' and 'list' show the reason) come along; Stata's
         extended missing values .a–.z (and SAS's .A–.Z) are user-missing codes shown as .a,
-        with their labels; empty strings are missing. The format is told by the file's first bytes, then its
+        with their labels; empty strings are missing. The load names the file's text
+        encoding; encoding(…) overrides it for an old file that declares none or the wrong one. The format is told by the file's first bytes, then its
         extension; format(…) forces one.
         Excel workbooks (.xlsx) are read in the same separate process: the first worksheet,
         or sheet(NAME) (or sheet(2), by position). The first row with a value is the header;
@@ -36,13 +37,13 @@ public enum CommandCatalogue {
         many or too few fields, or an unterminated quote, is an error naming the line and
         column (nothing is loaded). The load replaces the
         active dataset and clears the filter; a failed load leaves both as they were.
-        missing(CODES) declares user-missing codes for every numeric variable; to declare
-        them per variable use the 'missing' command.
+        missing(CODES) declares user-missing codes for every numeric variable, in any format;
+        to declare them per variable use the 'missing' command.
         """,
       options: [
         OptionSpec("delimiter", .word([",", ";", "tab", "|"]), "field delimiter (default: sniffed)"),
         OptionSpec("decimal", .word([".", ","]), "decimal separator (default: sniffed)"),
-        OptionSpec("encoding", .word(["utf8", "windows1252"]), "text encoding (default: detected)"),
+        OptionSpec("encoding", .word(["utf8", "windows1252", "latin1"]), "text encoding (default: detected, or the file's own)"),
         OptionSpec("missing", .numbers, "user-missing codes for all numeric variables"),
         OptionSpec("format", .word(["csv", "sav", "zsav", "por", "dta", "sas7bdat", "xpt", "xlsx"]), "read as this format (default: from content and extension)"),
         OptionSpec("sheet", .words("a sheet name or number"), "the Excel sheet to read (default: the first)"),

@@ -74,6 +74,23 @@ struct StatFileTests {
     }
   }
 
+  @Test("load's options for these files: the encoding (said in the message), missing(), and a clear no to text-file options")
+  func options() throws {
+    var (s, status, out, err) = load("survey.sav")
+    #expect(status == 0 && out.contains("(SPSS (.sav/.zsav); UTF-8;"), "\(out)\(err)")
+    (s, status, out, err) = load("survey.sav, encoding(latin1)")
+    #expect(status == 0 && out.contains("ISO-8859-1 (as asked)"), "\(out)\(err)")
+    (s, status, out, err) = load("survey.dta, missing(-99 -98)")
+    #expect(status == 0 && out.contains("2 user-missing cells"), "\(err)")
+    #expect(s.state.dataset?["fte"]?.missingReason(at: 1) == .code(-99))
+    (_, status, _, err) = load("survey.sav, delimiter(;)")
+    #expect(status == 65 && err.contains("delimiter() is for delimited text files"))
+    (_, status, _, err) = load("survey.xlsx, encoding(latin1)")
+    #expect(status == 65 && err.contains("a workbook says its own"))
+    (_, status, _, err) = load("survey.sav, sheet(1)")
+    #expect(status == 65 && err.contains("sheet() is for Excel workbooks"))
+  }
+
   @Test("Stata's extended missing values (.a–.z, written by haven) are user-missing with their labels, kept through .dta and .sav")
   func extendedMissing() throws {
     let (s, status, out, err) = load("extended-missing.dta")

@@ -27,33 +27,52 @@ public enum ContainedReader {
     public var dataset: Dataset
     public var detail: String?
     public var notes: [String]
+    /// The file's text encoding as it declares it (or as asked).
+    public var encoding: String?
   }
 
-  /// Reads `path` in a child into a dataset named `name` (`sheet`: the
-  /// Excel sheet by name or number; the first when nil); `isCancelled` is
+  /// What to ask the reader besides the file: an Excel sheet by name or
+  /// number (the first when nil); the text encoding of an SPSS, Stata or
+  /// SAS file whose own is wrong or missing (an iconv name, e.g.
+  /// "WINDOWS-1252"; the file's when nil).
+  public struct Choices: Sendable {
+    public var sheet: String?
+    public var encoding: String?
+
+    public init(sheet: String? = nil, encoding: String? = nil) {
+      self.sheet = sheet
+      self.encoding = encoding
+    }
+
+    var arguments: [String] {
+      (sheet.map { ["--sheet", $0] } ?? []) + (encoding.map { ["--encoding", $0] } ?? [])
+    }
+  }
+
+  /// Reads `path` in a child into a dataset named `name`; `isCancelled` is
   /// polled while waiting (Ctrl-C kills the child). Each variable becomes
   /// its final column as it arrives.
   public static func readDataset(
-    path: String, format: StatFileFormat, sheet: String? = nil, name: String,
+    path: String, format: StatFileFormat, choices: Choices = Choices(), name: String,
     isCancelled: @escaping () -> Bool = { false }
   ) throws(DataError) -> Loaded {
     var variables: [Variable] = []
     var seen = Set<String>()
     var rows = 0
-    let header = try read(path: path, format: format, sheet: sheet, isCancelled: isCancelled) { s throws(DataError) in
+    let header = try read(path: path, format: format, choices: choices, isCancelled: isCancelled) { s throws(DataError) in
       guard seen.insert(s.name).inserted else { throw .duplicateVariable(s.name) }
       rows = s.isString ? s.codes.count : s.numbers.count
       variables.append(try StatFileImport.variable(s, rows: rows, format: format))
     }
     let dataset = try StatFileImport.dataset(
       variables, name: name, path: path, label: header.fileLabel, rows: header.rowCount)
-    return Loaded(dataset: dataset, detail: header.detail, notes: header.notes)
+    return Loaded(dataset: dataset, detail: header.detail, notes: header.notes, encoding: header.encoding)
   }
 
   /// Reads `path` in a child, handing each variable to `each`; returns the
   /// header (row count, file label, encoding).
   static func read(
-    path: String, format: StatFileFormat, sheet: String? = nil, isCancelled: @escaping () -> Bool,
+    path: String, format: StatFileFormat, choices: Choices = Choices(), isCancelled: @escaping () -> Bool,
     each: (StatVariable) throws(DataError) -> Void
   ) throws(DataError) -> StatFileContent {
     guard access(path, R_OK) == 0 else {
@@ -76,7 +95,7 @@ public enum ContainedReader {
     posix_spawn_file_actions_adddup2(&actions, err[1], STDERR_FILENO)
     posix_spawn_file_actions_addclose(&actions, out[0])
     posix_spawn_file_actions_addclose(&actions, err[0])
-    let words: [String] = [helper, "--read-helper", format.rawValue, path] + (sheet.map { [$0] } ?? [])
+    let words: [String] = [helper, "--read-helper", format.rawValue, path] + choices.arguments
     var argv: [UnsafeMutablePointer<CChar>?] = words.map { (w: String) in strdup(w) }
     argv.append(nil)
     defer { for a in argv { free(a) } }
@@ -239,23 +258,32 @@ public enum ContainedReader {
     }
   }
 
-  /// The child's side: `meting --read-helper FORMAT FILE [SHEET]`. Limits
-  /// itself, reads, writes the content to standard output; returns the
-  /// exit status.
+  /// The child's side: `meting --read-helper FORMAT FILE [--sheet NAME]
+  /// [--encoding NAME]`. Limits itself, reads, writes the content to
+  /// standard output; returns the exit status.
   public static func helperMain(_ arguments: [String]) -> Int32 {
-    guard arguments.count == 2 || arguments.count == 3, let format = StatFileFormat(rawValue: arguments[0]),
-      arguments.count == 2 || format == .xlsx
-    else {
-      writeError("usage: meting --read-helper sav|por|dta|sas7bdat|xpt FILE | meting --read-helper xlsx FILE [SHEET]")
+    let usage = "usage: meting --read-helper sav|por|dta|sas7bdat|xpt|xlsx FILE [--sheet NAME] [--encoding NAME]"
+    guard arguments.count >= 2, arguments.count % 2 == 0, let format = StatFileFormat(rawValue: arguments[0]) else {
+      writeError(usage)
       return 64
+    }
+    var choices = Choices()
+    for k in stride(from: 2, to: arguments.count, by: 2) {
+      switch arguments[k] {
+      case "--sheet": choices.sheet = arguments[k + 1]
+      case "--encoding": choices.encoding = arguments[k + 1]
+      default:
+        writeError(usage)
+        return 64
+      }
     }
     let path = arguments[1]
     limitResources(fileSize: fileSize(path))
     do {
       let content =
         format == .xlsx
-        ? try XLSXReader.read(path: path, sheet: arguments.count == 3 ? arguments[2] : nil)
-        : try ReadStatReader.read(path: path, format: format)
+        ? try XLSXReader.read(path: path, sheet: choices.sheet)
+        : try ReadStatReader.read(path: path, format: format, encoding: choices.encoding)
       var failed = false
       StatFileWire.encode(content) { piece in
         var written = 0

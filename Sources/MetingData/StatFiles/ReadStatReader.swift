@@ -96,12 +96,18 @@ public final class ReadStatReader {
 
   /// Reads `path` as `format`; throws `DataError.badFile` with ReadStat's
   /// message when the file cannot be parsed.
-  public static func read(path: String, format: StatFileFormat) throws(DataError) -> StatFileContent {
+  /// `encoding` overrides the file's own text encoding (an iconv name).
+  public static func read(path: String, format: StatFileFormat, encoding: String? = nil) throws(DataError) -> StatFileContent {
     let reader = ReadStatReader()
     guard let parser = readstat_parser_init() else {
       throw .badFile(path: path, reason: "ReadStat could not start")
     }
     defer { readstat_parser_free(parser) }
+    if let encoding {
+      guard readstat_set_file_character_encoding(parser, encoding) == READSTAT_OK else {
+        throw .badFile(path: path, reason: "ReadStat does not know the encoding '\(encoding)'")
+      }
+    }
     readstat_set_metadata_handler(parser) { metadata, context in
       ReadStatReader.from(context).metadata(metadata)
     }
@@ -130,7 +136,9 @@ public final class ReadStatReader {
       throw .badFile(
         path: path, reason: "not a readable \(format.name) file (ReadStat: \(why.prefix(1).lowercased() + why.dropFirst()))")
     }
-    return reader.finish()
+    var content = reader.finish()
+    if let encoding { content.encoding = encoding }
+    return content
   }
 
   private static func from(_ context: UnsafeMutableRawPointer?) -> ReadStatReader {

@@ -18,25 +18,35 @@ enum LoadCommand {
     if let o = inv.command.option("decimal") {
       options.decimalSeparator = try o.choice([".", ","]).utf8.first
     }
+    var fileEncoding: String? = nil
     if let o = inv.command.option("encoding") {
       let w = try o.choice(["utf8", "windows1252", "cp1252", "latin1"])
       options.encoding = w == "utf8" ? .utf8 : .windows1252
+      fileEncoding = w == "utf8" ? "UTF-8" : w == "latin1" ? "ISO-8859-1" : "WINDOWS-1252"
     }
     var format = try DataFormat.detect(path: path)
     if let o = inv.command.option("format") {
       let word = try o.choice(["csv", "sav", "zsav", "por", "dta", "sas7bdat", "xpt", "xlsx"])
       format = word == "csv" ? .delimitedText : .statistical(StatFileFormat(rawValue: word == "zsav" ? "sav" : word)!)
     }
-    var sheet: String? = nil
+    var choices = ContainedReader.Choices(encoding: fileEncoding)
     if let o = inv.command.option("sheet") {
       guard format == .statistical(.xlsx) else {
         throw LanguageDiagnostics.invalid("sheet() is for Excel workbooks", range: o.range, category: .syntax)
       }
-      sheet = try o.word()
+      choices.sheet = try o.word()
+    }
+    for name in ["delimiter", "decimal"] {
+      if case .statistical = format, let o = inv.command.option(name) {
+        throw LanguageDiagnostics.invalid("\(name)() is for delimited text files", range: o.range, category: .syntax)
+      }
+    }
+    if format == .statistical(.xlsx), let o = inv.command.option("encoding") {
+      throw LanguageDiagnostics.invalid("encoding() is for text, SPSS, Stata and SAS files; a workbook says its own", range: o.range, category: .syntax)
     }
     switch format {
     case .delimitedText: break
-    case .statistical(let f): return try loadStatFile(&inv, path: path, raw: raw, range: range, format: f, sheet: sheet)
+    case .statistical(let f): return try loadStatFile(&inv, path: path, raw: raw, range: range, format: f, choices: choices)
     case .legacyExcel:
       throw LanguageDiagnostics.invalid(
         "old Excel workbooks (.xls, Excel 97–2003) cannot be read; save the file as .xlsx or CSV", range: range,
@@ -52,14 +62,7 @@ enum LoadCommand {
     }
     var data = dataset
     var lines: [String] = []
-    if let o = inv.command.option("missing") {
-      let codes = try o.numbers()
-      var changed = 0
-      for name in data.variableNames {
-        changed += data.modify(name) { v in v.isNumeric ? v.declareMissing(codes) : 0 } ?? 0
-      }
-      lines.append("declared \(codes.map(NumberFormat.shortest).joined(separator: " ")) as missing in every numeric variable: \(changed) cells")
-    }
+    if let declared = try declareMissing(&data, inv) { lines.append(declared) }
     inv.state.dataset = data
     inv.state.filter = nil
     let delimiter: String =
@@ -134,31 +137,47 @@ enum DataFormat: Equatable {
 extension LoadCommand {
   /// SPSS, Stata and SAS files, read in a child process.
   static func loadStatFile(
-    _ inv: inout Invocation, path: String, raw: String, range: SourceRange, format: StatFileFormat, sheet: String?
+    _ inv: inout Invocation, path: String, raw: String, range: SourceRange, format: StatFileFormat,
+    choices: ContainedReader.Choices
   ) throws(Diagnostic) -> Report {
     let read: ContainedReader.Loaded
     do {
       read = try ContainedReader.readDataset(
-        path: path, format: format, sheet: sheet, name: datasetName(path), isCancelled: { Interrupt.isRequested })
+        path: path, format: format, choices: choices, name: datasetName(path), isCancelled: { Interrupt.isRequested })
     } catch {
       let d = LanguageDiagnostics.dataFile(error)
       throw d.category == .interrupted ? d : d.at(range)
     }
-    let data = read.dataset
+    var data = read.dataset
+    let declared = try declareMissing(&data, inv)
     inv.state.dataset = data
     inv.state.filter = nil
     let missing = data.variables.reduce(0) { $0 + $1.userMissing.count }
     let labelled = data.variables.filter { !$0.valueLabels.isEmpty || !$0.textLabels.isEmpty }.count
     var head = "loaded \(raw): \(data.rowCount) rows, \(data.variableCount) variables (\(format.name)"
     head += read.detail.map { "; " + $0 } ?? ""
+    head += read.encoding.map { "; " + $0 + (choices.encoding != nil ? " (as asked)" : "") } ?? ""
     head += labelled > 0 ? "; value labels on \(labelled)" : ""
     head += missing > 0 ? "; \(missing) user-missing cells" : ""
     head += ")"
     if let label = data.label { head += "\n" + label }
+    if let declared { head += "\n" + declared }
     var blocks: [Block] = [.text(head)]
     blocks += read.notes.map { .warning($0) }
     if data.rowCount == 0 { blocks.append(.warning("the sheet has a header but no rows")) }
     return inv.report(blocks)
+  }
+
+  /// `missing(CODES)`: the codes declared user-missing in every numeric
+  /// variable; the sentence that says so.
+  static func declareMissing(_ data: inout Dataset, _ inv: Invocation) throws(Diagnostic) -> String? {
+    guard let o = inv.command.option("missing") else { return nil }
+    let codes = try o.numbers()
+    var changed = 0
+    for name in data.variableNames {
+      changed += data.modify(name) { v in v.isNumeric ? v.declareMissing(codes) : 0 } ?? 0
+    }
+    return "declared \(codes.map(NumberFormat.shortest).joined(separator: " ")) as missing in every numeric variable: \(changed) cells"
   }
 
   /// The dataset's name: the file name without folder and extension.
