@@ -22,7 +22,7 @@ extension Dataset {
     let overlap = other.variableNames.filter { $0 != key && self[$0] != nil }
     guard overlap.isEmpty else {
       throw .unsupportedFormat(
-        path: other.name,
+        path: other.source ?? other.name,
         reason: "both have \(overlap.prefix(6).joined(separator: ", "))\(overlap.count > 6 ? " …" : ""): rename or drop them on one side first")
     }
     guard self["_merge"] == nil, other["_merge"] == nil else { throw .duplicateVariable("_merge") }

@@ -9,7 +9,7 @@ public enum CommandCatalogue {
     CommandSpec(
       name: "load", aliases: ["use", "open"], topic: .data,
       syntax: .path(extensions: ["csv", "tsv", "txt", "sav", "zsav", "por", "dta", "sas7bdat", "xpt", "xlsx"]),
-      synopsis: "load FILE [, delimiter(;) decimal(,) encoding(utf8|windows1252) missing(CODES) format(sav|dta|…) sheet(NAME)]",
+      synopsis: "load FILE [, delimiter(;) decimal(,) encoding(utf8|windows1252) missing(CODES) format(sav|dta|…) sheet(NAME) range(A3:K95)]",
       summary: "read a data file (CSV, TSV; SPSS .sav/.zsav/.por, Stata .dta, SAS, Excel .xlsx) as the active dataset",
       discussion: """
         SPSS, Stata and SAS files are read by ReadStat in a separate process, so that a
@@ -21,7 +21,9 @@ public enum CommandCatalogue {
         encoding; encoding(…) overrides it for an old file that declares none or the wrong one. The format is told by the file's first bytes, then its
         extension; format(…) forces one.
         Excel workbooks (.xlsx) are read in the same separate process: the first worksheet,
-        or sheet(NAME) (or sheet(2), by position). The first row with a value is the header;
+        or sheet(NAME) (or sheet(2), by position); range(A3:K95) or range(A3) reads only those
+        cells (a title block above the table is left out). The first row with a value (or the
+        range's first row) is the header;
         the rows below it down to the last value are the data; columns with neither header
         nor value are left out. A column of numbers is numeric (numbers typed as text too),
         any other text makes it text; cells formatted as dates are dates (shown as ISO
@@ -47,6 +49,7 @@ public enum CommandCatalogue {
         OptionSpec("missing", .numbers, "user-missing codes for all numeric variables"),
         OptionSpec("format", .word(["csv", "sav", "zsav", "por", "dta", "sas7bdat", "xpt", "xlsx"]), "read as this format (default: from content and extension)"),
         OptionSpec("sheet", .words("a sheet name or number"), "the Excel sheet to read (default: the first)"),
+        OptionSpec("range", .words("cells, e.g. A3:K95"), "the cells of the sheet to read; the header is their first row"),
       ],
       examples: [
         "load examples/mijn-bedrijf/firms_long.csv",

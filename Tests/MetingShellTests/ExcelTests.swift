@@ -79,6 +79,23 @@ struct ExcelTests {
     #expect(d.variableNames == ["code", "meaning"] && texts(d["meaning"]) == ["strategie", "personeel"])
   }
 
+  @Test("range() reads a table below a title block: the header is the range's first row")
+  func range() throws {
+    var (s, status, out, err) = load("load Tests/fixtures/titled.xlsx, range(B4:D7)")
+    #expect(status == 0 && out.contains("3 rows, 3 variables") && out.contains("cells B4:D7"), "\(out)\(err)")
+    var d = try #require(s.state.dataset)
+    #expect(d.variableNames == ["firm", "sic_pre", "sic_post"] && same(numbers(d["sic_post"]), [3.5, 4.25, 3.5]))
+    (s, status, out, err) = load("load Tests/fixtures/titled.xlsx, range(B4)")
+    d = try #require(s.state.dataset)
+    #expect(status == 0 && d.rowCount == 5 && d["firm"]?.isCategorical == true)  // "n = 3" below the table
+    (_, status, _, err) = load("load Tests/fixtures/titled.xlsx, range(D7:B4)")
+    #expect(status == 65 && err.contains("a cell range such as A3 or A3:K95"))
+    (_, status, _, err) = load("load Tests/fixtures/titled.xlsx, range(Z4:ZZ7)")
+    #expect(status == 66 && err.contains("no cells with values in Z4:ZZ7"))
+    #expect(XLSXReader.range("A3")! == (3...XLSXSheet.maxRows, 0...16383) && XLSXReader.range("B4:D7")! == (4...7, 1...3))
+    #expect(XLSXReader.range("A3:") == nil && XLSXReader.range("") == nil)
+  }
+
   @Test("an unknown sheet names the sheets there are; the data loaded before stay")
   func unknownSheet() throws {
     let (s, _) = makeSession()

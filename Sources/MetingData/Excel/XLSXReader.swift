@@ -18,7 +18,17 @@ import Foundation
 /// are 1/0, error cells (#N/A, #DIV/0!) and formulas stored without a
 /// result are missing, counted in the notes.
 public enum XLSXReader {
-  public static func read(path: String, sheet requested: String?) throws(DataError) -> StatFileContent {
+  /// Reads the sheet `requested` (by name or number; the first when nil),
+  /// or only the cells in `range` ("A3" or "A3:K95", as Stata's
+  /// cellrange: the header is the range's first row).
+  public static func read(path: String, sheet requested: String?, range: String? = nil) throws(DataError) -> StatFileContent {
+    var limits: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)? = nil
+    if let range {
+      guard let r = XLSXReader.range(range) else {
+        throw .badFile(path: path, reason: "'\(range)' is not a cell range such as A3 or A3:K95")
+      }
+      limits = r
+    }
     let package = try XLSXPackage(path: path)
     let workbook = try XLSXWorkbook(package)
     let (chosen, index) = try workbook.sheet(requested, path: path)
@@ -31,9 +41,11 @@ public enum XLSXReader {
 
     var content = StatFileContent()
     let others = workbook.sheets.count > 1 ? ", \(index + 1) of \(workbook.sheets.count): " + workbook.sheets.map { "'\($0.name)'" }.joined(separator: ", ") : ""
-    guard let box = cells.usedRange else {
-      throw .badFile(path: path, reason: "the sheet '\(chosen.name)' has no cells with values\(others.isEmpty ? "" : " (sheets" + others.dropFirst(1) + ")")")
+    guard var box = cells.usedRange(within: limits) else {
+      let where_ = range.map { " in \($0)" } ?? ""
+      throw .badFile(path: path, reason: "the sheet '\(chosen.name)' has no cells with values\(where_)\(others.isEmpty ? "" : " (sheets" + others.dropFirst(1) + ")")")
     }
+    if let limits { box.rows = limits.rows.lowerBound...box.rows.upperBound }  // the header is the range's first row
     content.detail = "sheet '\(chosen.name)'\(others), cells \(XLSXSheet.columnName(box.columns.lowerBound))\(box.rows.lowerBound):\(XLSXSheet.columnName(box.columns.upperBound))\(box.rows.upperBound)"
     content.rowCount = box.rows.upperBound - box.rows.lowerBound
     var table = Table(header: box.rows.lowerBound, rows: content.rowCount)
@@ -204,17 +216,32 @@ public enum XLSXReader {
 }
 
 extension XLSXSheet {
-  /// The rows and columns that hold values (1-based rows, 0-based columns).
-  var usedRange: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)? {
+  /// The rows and columns that hold values (1-based rows, 0-based
+  /// columns), within `limits` when given.
+  func usedRange(within limits: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)? = nil)
+    -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>)?
+  {
     var rows: ClosedRange<Int>?
     var columns: ClosedRange<Int>?
-    for (c, column) in self.columns.enumerated() where !column.rows.isEmpty {
-      let lo = Int(column.rows.min()!), hi = Int(column.rows.max()!)
+    for (c, column) in self.columns.enumerated() where limits.map({ $0.columns.contains(c) }) ?? true {
+      let inside = column.rows.lazy.map(Int.init).filter { row in limits.map { $0.rows.contains(row) } ?? true }
+      guard let lo = inside.min(), let hi = inside.max() else { continue }
       rows = rows.map { min($0.lowerBound, lo)...max($0.upperBound, hi) } ?? lo...hi
       columns = columns.map { $0.lowerBound...c } ?? c...c
     }
     guard let rows, let columns else { return nil }
     return (rows, columns)
+  }
+}
+
+extension XLSXReader {
+  /// "A3" (to the end of the sheet) or "A3:K95" → rows and columns.
+  public static func range(_ text: String) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>)? {
+    let corners = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard corners.count == 1 || corners.count == 2, let (c0, r0) = XLSXSheet.parse(reference: String(corners[0])) else { return nil }
+    guard corners.count == 2 else { return (r0...XLSXSheet.maxRows, c0...(XLSXSheet.maxColumns - 1)) }
+    guard let (c1, r1) = XLSXSheet.parse(reference: String(corners[1])), r1 >= r0, c1 >= c0 else { return nil }
+    return (r0...r1, c0...c1)
   }
 }
 

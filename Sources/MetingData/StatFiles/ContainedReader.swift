@@ -37,15 +37,18 @@ public enum ContainedReader {
   /// "WINDOWS-1252"; the file's when nil).
   public struct Choices: Sendable {
     public var sheet: String?
+    /// The cells of the sheet to read ("A3:K95").
+    public var range: String?
     public var encoding: String?
 
-    public init(sheet: String? = nil, encoding: String? = nil) {
+    public init(sheet: String? = nil, range: String? = nil, encoding: String? = nil) {
       self.sheet = sheet
+      self.range = range
       self.encoding = encoding
     }
 
     var arguments: [String] {
-      (sheet.map { ["--sheet", $0] } ?? []) + (encoding.map { ["--encoding", $0] } ?? [])
+      (sheet.map { ["--sheet", $0] } ?? []) + (range.map { ["--range", $0] } ?? []) + (encoding.map { ["--encoding", $0] } ?? [])
     }
   }
 
@@ -259,10 +262,10 @@ public enum ContainedReader {
   }
 
   /// The child's side: `meting --read-helper FORMAT FILE [--sheet NAME]
-  /// [--encoding NAME]`. Limits itself, reads, writes the content to
+  /// [--range CELLS] [--encoding NAME]`. Limits itself, reads, writes the content to
   /// standard output; returns the exit status.
   public static func helperMain(_ arguments: [String]) -> Int32 {
-    let usage = "usage: meting --read-helper sav|por|dta|sas7bdat|xpt|xlsx FILE [--sheet NAME] [--encoding NAME]"
+    let usage = "usage: meting --read-helper sav|por|dta|sas7bdat|xpt|xlsx FILE [--sheet NAME] [--range CELLS] [--encoding NAME]"
     guard arguments.count >= 2, arguments.count % 2 == 0, let format = StatFileFormat(rawValue: arguments[0]) else {
       writeError(usage)
       return 64
@@ -271,6 +274,7 @@ public enum ContainedReader {
     for k in stride(from: 2, to: arguments.count, by: 2) {
       switch arguments[k] {
       case "--sheet": choices.sheet = arguments[k + 1]
+      case "--range": choices.range = arguments[k + 1]
       case "--encoding": choices.encoding = arguments[k + 1]
       default:
         writeError(usage)
@@ -282,7 +286,7 @@ public enum ContainedReader {
     do {
       let content =
         format == .xlsx
-        ? try XLSXReader.read(path: path, sheet: choices.sheet)
+        ? try XLSXReader.read(path: path, sheet: choices.sheet, range: choices.range)
         : try ReadStatReader.read(path: path, format: format, encoding: choices.encoding)
       var failed = false
       StatFileWire.encode(content) { piece in

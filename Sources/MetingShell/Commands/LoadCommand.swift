@@ -36,6 +36,16 @@ enum LoadCommand {
       }
       choices.sheet = try o.word()
     }
+    if let o = inv.command.option("range") {
+      guard format == .statistical(.xlsx) else {
+        throw LanguageDiagnostics.invalid("range() is for Excel workbooks", range: o.range, category: .syntax)
+      }
+      let cells = try o.word()
+      guard XLSXReader.range(cells) != nil else {
+        throw LanguageDiagnostics.badOptionValue(option: "range", expected: "a cell range such as A3 or A3:K95", range: o.range)
+      }
+      choices.range = cells
+    }
     for name in ["delimiter", "decimal"] {
       if case .statistical = format, let o = inv.command.option(name) {
         throw LanguageDiagnostics.invalid("\(name)() is for delimited text files", range: o.range, category: .syntax)
