@@ -50,6 +50,20 @@ struct SaveDataTests {
     }
   }
 
+  @Test("a Stata file written back as .dta keeps its values, labels, value labels and Stata formats", arguments: ["survey.dta", "extended-missing.dta"])
+  func stataRoundTrip(_ file: String) throws {
+    let (s, _) = makeSession()
+    #expect(runScript("load Tests/fixtures/\(file)", in: s).0 == 0)
+    let original = try #require(s.state.dataset)
+    let path = "\(SaveDataTests.folder)/stata-\(file)"
+    let (status, _, err) = runScript("save '\(path)', replace\nload '\(path)'", in: s)
+    #expect(status == 0, "\(err)")
+    let back = try #require(s.state.dataset)
+    #expect(back.label == original.label)
+    #expect(summary(back, keepMeasure: false, keepRanges: true) == summary(original, keepMeasure: false, keepRanges: true))
+    #expect(back.variables.map(\.format) == original.variables.map(\.format))
+  }
+
   @Test("an existing file is kept unless replace; the file the data came from says so")
   func overwrite() throws {
     let path = "\(SaveDataTests.folder)/keep.sav"
