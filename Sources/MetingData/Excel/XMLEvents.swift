@@ -5,8 +5,10 @@ import Foundation
 /// element starts and ends by local name (the `x:` prefix some writers put
 /// on every element is not part of it), attributes and text as bytes. No
 /// tree and no String per element, so a sheet of millions of cells streams
-/// (three times faster than through Foundation's XMLParser, which wraps the
-/// same parser but builds a dictionary and Strings per element).
+/// (2.6 times faster than through Foundation's XMLParser, which wraps the
+/// same parser but builds a dictionary and Strings per element; and whose
+/// `XMLParser(data:)` on Linux hands libxml2 the whole buffer at once,
+/// which fails any part over 10 MB with NSXMLParserErrorDomain code 1).
 ///
 /// Safe on hostile input: entities are not substituted (XML_PARSE_NOENT is
 /// off: the five predefined ones and character references are decoded,
