@@ -34,13 +34,13 @@ public enum CSVWriter {
   }
 
   static func cell(_ v: Variable, _ row: Int) -> String {
-    if let code = v.userMissing[row] { return ExtendedMissing.tag(of: code) == nil ? formatNumber(code) : "" }
+    if v.isNumeric, let code = v.userMissing[row] { return ExtendedMissing.tag(of: code) == nil ? formatNumber(code) : "" }
     switch v.values {
     case .numeric(let c):
       let x = c[row]
       return x.isNaN ? "" : formatNumber(x)
-    case .categorical(let c):
-      return c.label(at: row).map(quote) ?? ""
+    case .categorical:
+      return v.fileText(at: row).map(quote) ?? ""
     }
   }
 

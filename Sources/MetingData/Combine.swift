@@ -128,10 +128,41 @@ extension Variable {
     default:
       break
     }
+    // A text variable's codes are positions in its missingTexts: b's are
+    // moved to their place in the combined list.
+    let bCode = out.adoptMissingTexts(of: b)
     for (k, (r, s)) in zip(aRows, bRows).enumerated() {
       if r >= 0, let code = a.userMissing[r] { out.userMissing[k] = code }
-      if r < 0, s >= 0, let code = b.userMissing[s] { out.userMissing[k] = code }
+      if r < 0, s >= 0, let code = b.userMissing[s] { out.userMissing[k] = bCode(code) }
     }
     return out
+  }
+
+  /// Takes `list` as the declared missing texts, keeping what each
+  /// user-missing cell of a text variable held (its code is its position).
+  mutating func useMissingTexts(_ list: [String]) {
+    let old = missingTexts
+    missingTexts = list
+    for t in old where !missingTexts.contains(t) { missingTexts.append(t) }
+    guard isCategorical, old != missingTexts else { return }
+    for (row, code) in userMissing {
+      if let i = Int(exactly: code), old.indices.contains(i), let j = missingTexts.firstIndex(of: old[i]) {
+        userMissing[row] = Double(j)
+      }
+    }
+  }
+
+  /// Adds `other`'s declared missing texts to this text variable's, and
+  /// returns how to turn one of `other`'s user-missing codes into this
+  /// variable's (numeric codes stay as they are).
+  mutating func adoptMissingTexts(of other: Variable) -> (Double) -> Double {
+    guard isCategorical, !other.missingTexts.isEmpty else { return { $0 } }
+    for t in other.missingTexts where !missingTexts.contains(t) { missingTexts.append(t) }
+    let mine = missingTexts
+    let theirs = other.missingTexts
+    return { code in
+      guard let i = Int(exactly: code), theirs.indices.contains(i), let j = mine.firstIndex(of: theirs[i]) else { return code }
+      return Double(j)
+    }
   }
 }

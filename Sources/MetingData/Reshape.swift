@@ -74,6 +74,8 @@ extension Dataset {
           guard let part, case .categorical(let c) = part.values else { continue }
           for row in 0..<n { texts[row * k + s] = c.label(at: row) }
           out.textLabels.merge(part.textLabels) { a, _ in a }
+          let code = out.adoptMissingTexts(of: part)
+          for (row, m) in part.userMissing { out.userMissing[row * k + s] = code(m) }
         }
         out.values = .categorical(CategoricalColumn(texts))
       } else {
@@ -197,6 +199,7 @@ extension Variable {
     label = other.label
     valueLabels = other.valueLabels
     textLabels = other.textLabels
+    useMissingTexts(other.missingTexts)
     missingCodes = other.missingCodes
     missingRanges = other.missingRanges
     format = other.format

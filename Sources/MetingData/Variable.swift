@@ -14,6 +14,9 @@ public enum MissingReason: Sendable, Hashable {
   case system
   /// The cell held a declared user-missing code, e.g. 9 = no answer.
   case code(Double)
+  /// The cell of a text variable held a declared user-missing value
+  /// (SPSS allows up to three on a string variable).
+  case text(String)
 }
 
 /// One variable (column) of a dataset with its metadata.
@@ -33,12 +36,17 @@ public struct Variable: Sendable {
   public var missingCodes: [Double]
   /// Declared user-missing ranges (SPSS `MISSING VALUES x (LO THRU HI)`).
   public var missingRanges: [ClosedRange<Double>]
+  /// Declared user-missing values of a text variable, e.g. "NVT".
+  public var missingTexts: [String]
   /// The print format from an SPSS or Stata file ("F8.2", "A20", "%9.0g").
   public var format: String?
   /// How the numbers encode dates or times, when they do.
   public var time: TimeEncoding?
   /// Rows whose value is a user-missing code, with that code. The value in
-  /// `values` is missing (NaN) there. Sparse: missing codes are rare.
+  /// `values` is missing (NaN, or no category) there. Sparse: missing codes
+  /// are rare. For a text variable the code is the position of the text in
+  /// `missingTexts` (so that moving rows about treats both kinds alike;
+  /// `missingText(at:)` reads it).
   public var userMissing: [Int: Double]
   public var measure: MeasureLevel
 
@@ -53,6 +61,7 @@ public struct Variable: Sendable {
     self.textLabels = [:]
     self.missingCodes = []
     self.missingRanges = []
+    self.missingTexts = []
     self.format = nil
     self.time = nil
     self.userMissing = [:]
@@ -65,8 +74,62 @@ public struct Variable: Sendable {
 
   /// Why row `row` is missing, or nil when it has a value.
   public func missingReason(at row: Int) -> MissingReason? {
+    if let text = missingText(at: row) { return .text(text) }
     if let code = userMissing[row] { return .code(code) }
     return values.isMissing(row) ? .system : nil
+  }
+
+  /// The declared missing text a row of a text variable held, if any.
+  public func missingText(at row: Int) -> String? {
+    guard isCategorical, let k = userMissing[row], let i = Int(exactly: k), missingTexts.indices.contains(i) else { return nil }
+    return missingTexts[i]
+  }
+
+  /// What a user-missing code is to a reader: the code (".a" for Stata's
+  /// extended missing values), or a text variable's value in quotes.
+  public func userMissingText(_ code: Double) -> String {
+    guard isCategorical else { return formatCode(code) }
+    guard let i = Int(exactly: code), missingTexts.indices.contains(i) else { return "?" }
+    return "\"\(missingTexts[i])\""
+  }
+
+  /// The value label of a user-missing code (a text variable's: of its
+  /// missing text).
+  public func userMissingLabel(_ code: Double) -> String? {
+    guard isCategorical else { return valueLabels[code] }
+    guard let i = Int(exactly: code), missingTexts.indices.contains(i) else { return nil }
+    return textLabels[missingTexts[i]]
+  }
+
+  /// Declares values of a text variable user-missing: those cells become
+  /// missing, each keeping its text as the reason. Returns how many cells
+  /// changed.
+  @discardableResult
+  public mutating func declareMissing(texts: [String]) -> Int {
+    guard !texts.isEmpty, case .categorical(let column) = values else { return 0 }
+    for t in texts where !missingTexts.contains(t) { missingTexts.append(t) }
+    var position: [UInt32: Double] = [:]
+    for (k, level) in column.levels.enumerated() {
+      if let i = missingTexts.firstIndex(of: level) { position[UInt32(k)] = Double(i) }
+    }
+    guard !position.isEmpty else { return 0 }
+    var changed = 0
+    let kept: [String?] = column.codes.enumerated().map { row, code in
+      guard let i = position[code] else { return code == CategoricalColumn.missingCode ? nil : column.levels[Int(code)] }
+      userMissing[row] = i
+      changed += 1
+      return nil
+    }
+    values = .categorical(CategoricalColumn(kept))  // without the levels no row has now
+    return changed
+  }
+
+  /// The text of a row of a text variable as a file should hold it: the
+  /// value, or the declared missing text it held.
+  public func fileText(at row: Int) -> String? {
+    if let t = missingText(at: row) { return t }
+    guard case .categorical(let c) = values else { return nil }
+    return c.label(at: row)
   }
 
   /// Declares `codes` as user-missing: matching values become missing, and

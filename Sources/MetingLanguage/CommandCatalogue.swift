@@ -225,14 +225,17 @@ public enum CommandCatalogue {
       synopsis: "order VARLIST", summary: "move these variables to the front, in this order",
       examples: ["order firm_id treated category"]),
     CommandSpec(
-      name: "missing", topic: .data, syntax: .variablesAndValues(kind: .numeric),
-      synopsis: "missing VARLIST (CODES)",
+      name: "missing", topic: .data, syntax: .variablesAndValues(kind: .any),
+      synopsis: "missing VARLIST (CODES)  |  missing TEXTVARS (\"TEXT\" …)",
       summary: "declare user-missing codes (e.g. 7 8 9 or -99) for variables",
       discussion: """
         The listed codes become missing values of these variables; each cell keeps its
         code as the reason, shown by describe, freq and list. Statistics leave them out.
+        Text variables take quoted values, as SPSS allows on string variables:
+        missing region ("onbekend"). They travel into .sav files when the variable is at
+        most 8 bytes wide (the ReadStat on Debian 12 writes no wider ones; the save says so).
         """,
-      examples: ["missing so1..goal3 (7 8 9)", "missing fte prod_pct (-97 -98 -99)"]),
+      examples: ["missing so1..goal3 (7 8 9)", "missing fte prod_pct (-97 -98 -99)", "missing region (\"onbekend\")"]),
 
     // MARK: Describe
     CommandSpec(

@@ -74,6 +74,62 @@ struct StatFileTests {
     }
   }
 
+  @Test("SPSS's missing values of string variables: missing with their text as the reason, through saves, reshape, append and recode")
+  func textMissing() throws {
+    func reasons(_ v: Variable?) -> [MissingReason?] { v.map { v in (0..<v.count).map { v.missingReason(at: $0) } } ?? [] }
+    let expected: [MissingReason?] = [nil, .text("NVT"), nil, .text("?"), .system]
+    let (s, status, out, err) = load("text-missing.sav")
+    #expect(status == 0 && out.contains("4 user-missing cells"), "\(out)\(err)")
+    var d = try #require(s.state.dataset)
+    #expect(reasons(d["answer"]) == expected)
+    #expect(d["answer"]?.missingTexts == ["NVT", "?"] && d["answer"]?.textLabels["NVT"] == "not applicable")
+    #expect(runScript("freq answer", in: s).1.contains("missing: value \"NVT\" not applicable"))
+    #expect(runScript("list answer", in: s).1.contains("<NVT>"))
+
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("meting-textmissing-\(getpid())").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    for ext in ["sav", "zsav", "dta", "csv", "xlsx"] {
+      let (t, _) = makeSession()
+      let (code, o, e) = runScript("load Tests/fixtures/text-missing.sav\nsave '\(dir)/t.\(ext)', replace\nload '\(dir)/t.\(ext)'", in: t)
+      #expect(code == 0, "\(ext): \(e)")
+      let back = try #require(t.state.dataset)
+      if ext == "sav" || ext == "zsav" {
+        #expect(reasons(back["answer"]) == expected, "\(ext)")
+      } else {
+        // Files without missing texts keep the texts as values.
+        #expect(back["answer"]?.values.text(at: 1) == "NVT" && back["answer"]?.values.text(at: 3) == "?", "\(ext)")
+      }
+      #expect((o + e).contains("declared missing values of text variables are plain values") == (ext == "dta"), "\(ext)")
+    }
+
+    // Reshape long and back; append; recode.
+    var (code, _, e) = runScript("rename answer answer_pre\nreshape long, id(id) time(wave) suffixes(_pre _post)", in: s)
+    #expect(code == 0, "\(e)")
+    d = try #require(s.state.dataset)
+    #expect(reasons(d["answer"]) == [nil, nil, .text("NVT"), nil, nil, .text("NVT"), .text("?"), nil, .system, .text("?")])
+    (code, _, e) = runScript("reshape wide, id(id) time(wave)", in: s)
+    #expect(code == 0, "\(e)")
+    #expect(reasons(s.state.dataset?["answer_pre"]) == expected)
+    (code, _, e) = runScript("load Tests/fixtures/text-missing.sav\nappend using Tests/fixtures/text-missing.sav", in: s)
+    #expect(code == 0, "\(e)")
+    #expect(reasons(s.state.dataset?["answer"]) == expected + expected)
+    (code, _, e) = runScript("load Tests/fixtures/text-missing.sav\nrecode answer (\"NVT\" = \"nvt\") (\"ja\" = \"?\")", in: s)
+    #expect(code == 0, "\(e)")
+    #expect(reasons(s.state.dataset?["answer"]) == [.text("?"), nil, nil, .text("?"), .system])
+    #expect(s.state.dataset?["answer"]?.values.text(at: 1) == "nvt")
+    (code, _, e) = runScript("missing answer_post (\"ja\")", in: s)
+    #expect(code == 0 && s.state.dataset?["answer_post"]?.missingReason(at: 1) == .text("ja"), "\(e)")
+    (code, _, e) = runScript("missing id (\"ja\")", in: s)
+    #expect(code != 0 && e.contains("missing codes are numbers"))
+    // Wider than 8 bytes: Debian's ReadStat cannot declare them; the save
+    // says so and the file reads back with the text as a value.
+    let (w, _) = makeSession()
+    var saved = ""
+    (code, saved, e) = runScript("load Tests/fixtures/survey.sav\nmissing remark (\"geen\")\nsave '\(dir)/wide.sav', replace\nload '\(dir)/wide.sav'", in: w)
+    #expect(code == 0 && (saved + e).contains("wider than 8 bytes"), "\(e)")
+    #expect(w.state.dataset?["remark"]?.values.text(at: 4) == "geen")
+  }
+
   @Test("load's options for these files: the encoding (said in the message), missing(), and a clear no to text-file options")
   func options() throws {
     var (s, status, out, err) = load("survey.sav")

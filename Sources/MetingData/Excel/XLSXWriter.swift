@@ -82,8 +82,8 @@ public enum XLSXWriter {
       out.append("\">")
       for (k, v) in data.variables.enumerated() {
         switch columns[k] {
-        case .categorical(let c):
-          if let s = c.label(at: row) { out.textCell(letters[k], row: r, index: strings.index(of: s), style: 0) }
+        case .categorical:
+          if let s = v.fileText(at: row) { out.textCell(letters[k], row: r, index: strings.index(of: s), style: 0) }
         case .numeric(let c):
           if let code = v.userMissing[row] {
             if ExtendedMissing.tag(of: code) == nil { out.numberCell(letters[k], row: r, value: code, style: 0) }
@@ -112,7 +112,7 @@ public enum XLSXWriter {
     for v in data.variables {
       let labels = v.valueLabels.sorted { $0.key < $1.key }.map { "\(formatCode($0.key)) = \($0.value)" }
         + v.textLabels.sorted { $0.key < $1.key }.map { "\"\($0.key)\" = \($0.value)" }
-      var missing = v.missingCodes.map(formatCode)
+      var missing = v.missingCodes.map(formatCode) + v.missingTexts.map { "\"\($0)\"" }
       missing += v.missingRanges.map { "\(formatNumber($0.lowerBound)) thru \(formatNumber($0.upperBound))" }
       rows.append([
         v.name, v.label ?? "", v.isCategorical ? "text" : "numeric", v.measure.rawValue,

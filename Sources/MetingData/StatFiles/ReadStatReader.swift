@@ -182,6 +182,14 @@ public final class ReadStatReader {
         let hi = readstat_double_value(readstat_variable_get_missing_range_hi(v, i))
         if lo == hi { s.missingValues.append(lo) } else { s.missingRanges.append(min(lo, hi)...max(lo, hi)) }
       }
+    } else {
+      // SPSS declares up to three missing values of a string variable.
+      for i in 0..<readstat_variable_get_missing_ranges_count(v) {
+        if let text = readstat_string_value(readstat_variable_get_missing_range_lo(v, i)) {
+          let value = String(cString: text)
+          if !s.missingTexts.contains(value) { s.missingTexts.append(value) }
+        }
+      }
     }
     if let set = ReadStatReader.text(labels) { labelSetOfVariable[index] = set }
     while content.variables.count < index {

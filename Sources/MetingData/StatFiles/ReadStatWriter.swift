@@ -56,7 +56,7 @@ public enum ReadStatWriter {
       var tagOfCode: [Double: CChar] = [:]
       switch v.values {
       case .categorical(let c):
-        let width = max(1, c.levels.map(\.utf8.count).max() ?? 1)
+        let width = max(1, (c.levels + v.missingTexts).map(\.utf8.count).max() ?? 1)
         guard !stata || width <= 2045 else {
           throw .cannotWrite(path: path, reason: "'\(v.name)' has text longer than Stata's 2045 bytes")
         }
@@ -124,7 +124,12 @@ public enum ReadStatWriter {
           }
           readstat_variable_set_label_set(handle, set)
         }
-      } else if !stata, !v.textLabels.isEmpty {
+      } else if !stata, SavStringMissing.fits(v) {
+        for text in v.missingTexts {
+          try check(readstat_variable_add_missing_string_value(handle, text), "'\(v.name)' missing values")
+        }
+      }
+      if v.isCategorical, !stata, !v.textLabels.isEmpty {
         // SPSS labels string values too; Stata does not (the save says so).
         let set = readstat_add_label_set(writer, READSTAT_TYPE_STRING, "labels\(index)")
         for (value, label) in v.textLabels.sorted(by: { $0.key < $1.key }) { readstat_label_string_value(set, value, label) }
@@ -151,8 +156,8 @@ public enum ReadStatWriter {
         let h = handles[k]
         let status: readstat_error_t
         switch columns[k] {
-        case .categorical(let c):
-          status = readstat_insert_string_value(writer, h, c.label(at: row) ?? "")
+        case .categorical:
+          status = readstat_insert_string_value(writer, h, v.fileText(at: row) ?? "")
         case .numeric(let c):
           let x = c[row]
           if let code = v.userMissing[row] {
@@ -174,6 +179,7 @@ public enum ReadStatWriter {
       try check(readstat_end_row(writer), "row \(row + 1)")
     }
     try check(readstat_end_writing(writer), "the end of the file")
+    if !stata, data.variables.contains(where: SavStringMissing.fits) { SavStringMissing.patch(&sink.bytes, data) }
     return sink.bytes
   }
 

@@ -46,6 +46,8 @@ public struct StatVariable: Sendable, Equatable {
   /// or a range and one value).
   public var missingValues: [Double]
   public var missingRanges: [ClosedRange<Double>]
+  /// Declared user-missing values of a string variable (SPSS).
+  public var missingTexts: [String]
 
   public static let missingCode = UInt32.max
 
@@ -62,5 +64,6 @@ public struct StatVariable: Sendable, Equatable {
     textLabels = [:]
     missingValues = []
     missingRanges = []
+    missingTexts = []
   }
 }

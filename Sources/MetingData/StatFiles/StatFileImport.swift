@@ -43,6 +43,7 @@ public enum StatFileImport {
     var v = Variable(name: s.name, values: values, label: s.label, valueLabels: s.valueLabels, measure: s.measure)
     v.format = s.format
     v.textLabels = s.textLabels
+    if s.isString { v.declareMissing(texts: s.missingTexts) }
     if !s.isString {
       v.time = TimeEncoding.from(format: s.format, file: format)
       v.declareMissing(s.missingValues)

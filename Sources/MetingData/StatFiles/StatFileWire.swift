@@ -8,7 +8,7 @@
 ///     per variable: text name, label, format · u8 measure · u8 is-string ·
 ///     u32 k + k f64 missing values · u32 k + k (f64, f64) ranges ·
 ///     u32 k + k (f64, text) value labels · u32 k + k (text, text) labels of
-///     text values · numbers: u64 n + n f64 |
+///     text values · u32 k + k text missing texts · numbers: u64 n + n f64 |
 ///     strings: u32 k + k text levels, u64 n + n u32 codes
 ///
 /// A text is u32 length + UTF-8 bytes; length 0xFFFFFFFF is nil.
@@ -63,6 +63,8 @@ public enum StatFileWire {
         putText(&out, value)
         putText(&out, label)
       }
+      put32(&out, UInt32(v.missingTexts.count))
+      for text in v.missingTexts { putText(&out, text) }
       if v.isString {
         put32(&out, UInt32(v.levels.count))
         for level in v.levels { putText(&out, level) }
@@ -137,6 +139,7 @@ public enum StatFileWire {
         let value = try r.text() ?? ""
         v.textLabels[value] = try r.text() ?? ""
       }
+      for _ in 0..<(try r.u32()) { v.missingTexts.append(try r.text() ?? "") }
       if isString {
         for _ in 0..<(try r.u32()) { v.levels.append(try r.text() ?? "") }
         let n = Int(try r.u64())

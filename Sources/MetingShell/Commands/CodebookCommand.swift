@@ -42,14 +42,14 @@ enum CodebookCommand {
       properties.append(("format", v.format ?? "—"))
       if let time = v.time { properties.append(("dates", "\(time.rawValue) (shown as dates)")) }
       properties.append(("measure", v.measure.rawValue))
-      let declared = v.missingCodes.map(formatCode)
+      let declared = v.missingCodes.map(formatCode) + v.missingTexts.map { "\"\($0)\"" }
         + v.missingRanges.map { "\(NumberFormat.shortest($0.lowerBound)) thru \(NumberFormat.shortest($0.upperBound))" }
       properties.append(("user-missing codes", declared.isEmpty ? "—" : declared.joined(separator: " ")))
       properties.append(("valid", String(valid)))
       properties.append(("system-missing", String(system)))
       for code in userByCode.keys.sorted() {
-        let label = v.valueLabels[code].map { " \($0)" } ?? ""
-        properties.append(("user-missing \(formatCode(code))\(label)", String(userByCode[code]!)))
+        let label = v.userMissingLabel(code).map { " \($0)" } ?? ""
+        properties.append(("user-missing \(v.userMissingText(code))\(label)", String(userByCode[code]!)))
       }
       blocks.append(.table(Table(
         title: "\(v.name)", kind: "codebook",
@@ -93,7 +93,11 @@ enum CodebookCommand {
               Column("count", key: "count", role: .count),
             ],
             rows: v.textLabels.keys.sorted().map { value in
-              [.text(value), .text(v.textLabels[value]!), .number(Double(index[value].map { counts[$0] } ?? 0))]
+              let missing = v.missingTexts.firstIndex(of: value).map { k in v.userMissing.values.filter { $0 == Double(k) }.count }
+              return [
+                .text(value), .text(v.textLabels[value]! + (missing != nil ? " (missing)" : "")),
+                .number(Double(missing ?? index[value].map { counts[$0] } ?? 0)),
+              ]
             },
             fields: [("variable", .text(v.name))])))
         }

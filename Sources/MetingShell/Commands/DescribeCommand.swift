@@ -24,7 +24,7 @@ enum DescribeCommand {
         type = "text"
         levels = .number(Double(c.levels.count))
       }
-      let codes = (v.missingCodes.map(formatCode)
+      let codes = (v.missingCodes.map(formatCode) + v.missingTexts.map { "\"\($0)\"" }
         + v.missingRanges.map { "\(NumberFormat.shortest($0.lowerBound)) thru \(NumberFormat.shortest($0.upperBound))" })
         .joined(separator: " ")
       rows.append([

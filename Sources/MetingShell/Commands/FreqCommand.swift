@@ -32,7 +32,13 @@ enum FreqCommand {
       var tally = [Int](repeating: 0, count: c.levels.count)
       for row in group.rows {
         let code = c.codes[row]
-        if code == CategoricalColumn.missingCode { system += 1 } else { tally[Int(code)] += 1 }
+        if code != CategoricalColumn.missingCode {
+          tally[Int(code)] += 1
+        } else if let k = v.userMissing[row] {
+          user[k, default: 0] += 1
+        } else {
+          system += 1
+        }
       }
       counts = tally.enumerated().filter { $0.element > 0 }.map { k, n in
         let level = c.levels[k]
@@ -68,8 +74,8 @@ enum FreqCommand {
       [.text(label), .number(Double(n)), .number(100 * Double(n) / Double(total)), .empty, .empty]
     }
     for code in user.keys.sorted() {
-      let label = v.valueLabels[code].map { " \($0)" } ?? ""
-      rows.append(missingRow("missing: code \(formatCode(code))\(label)", user[code] ?? 0))
+      let label = v.userMissingLabel(code).map { " \($0)" } ?? ""
+      rows.append(missingRow("missing: \(v.isCategorical ? "value" : "code") \(v.userMissingText(code))\(label)", user[code] ?? 0))
     }
     if system > 0 { rows.append(missingRow("missing: system (empty)", system)) }
     rows.append([.text("total"), .number(Double(total)), .number(total > 0 ? 100 : 0), .empty, .empty])

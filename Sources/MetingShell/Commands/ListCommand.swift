@@ -38,6 +38,7 @@ enum ListCommand {
   }
 
   static func cell(_ v: Variable, _ row: Int) -> Cell {
+    if let text = v.missingText(at: row) { return .missing("<" + text + ">") }
     if let code = v.userMissing[row] { return .missing("<" + formatCode(code) + ">") }
     switch v.values {
     case .numeric(let c):

@@ -106,10 +106,14 @@ enum RecodeCommand {
       case .categorical(let column):
         var out: [String?] = []
         out.reserveCapacity(column.count)
+        var userMissing: [Int: Double] = [:]
         var count = 0
         for row in 0..<column.count {
-          let raw = column.label(at: row)
+          // A declared missing text is matched by its own value, as a code.
+          let missingText = source.missingText(at: row)
+          let raw = missingText ?? column.label(at: row)
           var result: String? = into.isEmpty ? raw : nil
+          var resultIsMissing = into.isEmpty && missingText != nil
           if !into.isEmpty, raw != nil, !rules.contains(where: { matchesText($0.sources, raw) }) { unmatched += 1 }
           for rule in rules where matchesText(rule.sources, raw) {
             switch rule.target {
@@ -119,12 +123,21 @@ enum RecodeCommand {
             case .value(let v):
               result = NumberFormat.shortest(v)
             }
+            if case .copy = rule.target { resultIsMissing = missingText != nil } else { resultIsMissing = false }
             break
           }
           if result != raw || !into.isEmpty { count += 1 }
-          out.append(result)
+          // As for numbers: a copied missing text, or (in place) a result
+          // that is one of the declared missing texts, stays user-missing.
+          if let r = result, resultIsMissing || (into.isEmpty && source.missingTexts.contains(r)) {
+            userMissing[row] = Double(source.missingTexts.firstIndex(of: r) ?? 0)
+            out.append(nil)
+          } else {
+            out.append(result)
+          }
         }
         target.values = .categorical(CategoricalColumn(out))
+        target.userMissing = userMissing
         changed = count
       }
       if into.isEmpty {
@@ -134,7 +147,11 @@ enum RecodeCommand {
         var fresh = Variable(name: into[k].text, values: target.values, label: source.label)
         fresh.measure = source.measure
         fresh.userMissing = target.userMissing
-        fresh.missingCodes = Array(Set(target.userMissing.values)).sorted()
+        if target.isCategorical {
+          fresh.missingTexts = source.missingTexts  // the codes are positions in it
+        } else {
+          fresh.missingCodes = Array(Set(target.userMissing.values)).sorted()
+        }
         do { try data.set(fresh) } catch { throw LanguageDiagnostics.dataFile(error).at(into[k].range) }
         summary.append("\(into[k].text) from \(name)")
       }

@@ -70,6 +70,14 @@ enum SaveCommand {
     if !textLabelled.isEmpty, lower.hasSuffix(".dta") {
       blocks.append(.warning("the value labels of text variables are not in the file (Stata labels numbers only): " + textLabelled.joined(separator: ", ")))
     }
+    let textMissing = data.variables.filter { !$0.missingTexts.isEmpty }.map(\.name)
+    if !textMissing.isEmpty, lower.hasSuffix(".dta") {
+      blocks.append(.warning("declared missing values of text variables are plain values in the file (Stata has none for text): " + textMissing.joined(separator: ", ")))
+    }
+    let wide = data.variables.filter { !$0.missingTexts.isEmpty && !SavStringMissing.fits($0) }.map(\.name)
+    if !wide.isEmpty, lower.hasSuffix(".sav") || lower.hasSuffix(".zsav") {
+      blocks.append(.warning("declared missing values of text variables wider than 8 bytes (or more than 3) are plain values in the file (the ReadStat here cannot write them): " + wide.joined(separator: ", ")))
+    }
     return inv.report(blocks)
   }
 
