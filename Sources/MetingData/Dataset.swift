@@ -116,3 +116,10 @@ extension Dataset {
     positions = Dictionary(uniqueKeysWithValues: variables.enumerated().map { ($1.name, $0) })
   }
 }
+
+extension Dataset {
+  /// "188 rows, 54 variables" ("1 row, 1 variable").
+  public var size: String {
+    "\(rowCount) row\(rowCount == 1 ? "" : "s"), \(variableCount) variable\(variableCount == 1 ? "" : "s")"
+  }
+}

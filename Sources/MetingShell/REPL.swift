@@ -25,7 +25,7 @@ public final class REPL {
     var line = "meting \(REPL.version)"
     if let d = session.state.dataset {
       let synthetic = d.label?.contains("SYNTHETIC") == true ? " (SYNTHETIC)" : ""
-      line += " · \(d.source ?? d.name)\(synthetic) · \(d.rowCount) rows, \(d.variableCount) variables"
+      line += " · \(d.source ?? d.name)\(synthetic) · \(d.size)"
     }
     return line + "\nType 'help' for commands, 'help syntax' for the language; Ctrl-D quits."
   }

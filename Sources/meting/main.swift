@@ -35,7 +35,7 @@ func generateExample(out: String, seed: UInt64?, replace: Bool) -> Int32 {
       let hint = error == .fileExists(path: path) ? " (add --replace to overwrite)" : ""
       fail("\(path): \(error.message)\(hint)", status: ExitStatus.io)
     }
-    StandardOutput.put("wrote \(path): \(dataset.rowCount) rows, \(dataset.variableCount) variables\n", to: STDOUT_FILENO)
+    StandardOutput.put("wrote \(path): \(dataset.size)\n", to: STDOUT_FILENO)
   }
   // The same data as SPSS files, with value labels and the missing codes
   // declared; a fixed time stamp keeps the bytes reproducible.
@@ -49,7 +49,7 @@ func generateExample(out: String, seed: UInt64?, replace: Bool) -> Int32 {
       let hint = error == .fileExists(path: path) ? " (add --replace to overwrite)" : ""
       fail("\(path): \(error.message)\(hint)", status: ExitStatus.io)
     }
-    StandardOutput.put("wrote \(path): \(dataset.rowCount) rows, \(dataset.variableCount) variables\n", to: STDOUT_FILENO)
+    StandardOutput.put("wrote \(path): \(dataset.size)\n", to: STDOUT_FILENO)
   }
   return ExitStatus.success
 }

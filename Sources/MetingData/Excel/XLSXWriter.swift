@@ -253,7 +253,9 @@ struct XMLBytes {
     bytes += "</v></c>".utf8
   }
 
+  /// A number; none for ±∞, which a cell cannot hold (left empty).
   mutating func numberCell(_ column: [UInt8], row: Int, value: Double, style: Int) {
+    guard value.isFinite else { return }
     bytes += "<c r=\"".utf8
     bytes += column
     append(row)

@@ -35,7 +35,7 @@ enum DescribeCommand {
       ])
     }
     let table = Table(
-      title: "\(data.name): \(data.rowCount) rows, \(data.variableCount) variables", kind: "variables",
+      title: "\(data.name): \(data.size)", kind: "variables",
       columns: [
         Column("variable", key: "variable", role: .label), Column("type", key: "type", role: .label),
         Column("measure", key: "measure", role: .label), Column("valid", key: "n", role: .count),

@@ -85,7 +85,7 @@ enum LoadCommand {
     var how = "\(delimiter)-separated, \(summary.encoding.rawValue)"
     if summary.dialect.decimalSeparator == UInt8(ascii: ",") { how += ", decimal comma" }
     if summary.encoding == .windows1252, summary.encodingDetected { how += " (the file is not valid UTF-8)" }
-    var head = "loaded \(raw): \(data.rowCount) rows, \(data.variableCount) variables (\(how))"
+    var head = "loaded \(raw): \(data.size) (\(how))"
     if let label = data.label { head += "\n" + label }
     lines.insert(head, at: 0)
     var blocks: [Block] = [.text(lines.joined(separator: "\n"))]
@@ -164,7 +164,7 @@ extension LoadCommand {
     inv.state.filter = nil
     let missing = data.variables.reduce(0) { $0 + $1.userMissing.count }
     let labelled = data.variables.filter { !$0.valueLabels.isEmpty || !$0.textLabels.isEmpty }.count
-    var head = "loaded \(raw): \(data.rowCount) rows, \(data.variableCount) variables (\(format.name)"
+    var head = "loaded \(raw): \(data.size) (\(format.name)"
     head += read.detail.map { "; " + $0 } ?? ""
     head += read.encoding.map { "; " + $0 + (choices.encoding != nil ? " (as asked)" : "") } ?? ""
     head += labelled > 0 ? "; value labels on \(labelled)" : ""

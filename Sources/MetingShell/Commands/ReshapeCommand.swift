@@ -49,7 +49,7 @@ enum ReshapeCommand {
     inv.state.dataset = reshaped
     inv.state.filter = nil
     return inv.report([
-      .text("reshaped \(direction.text): \(reshaped.rowCount) rows, \(reshaped.variableCount) variables (was \(data.rowCount) × \(data.variableCount)); the filter is cleared")
+      .text("reshaped \(direction.text): \(reshaped.size) (was \(data.rowCount) × \(data.variableCount)); the filter is cleared")
     ])
   }
 }

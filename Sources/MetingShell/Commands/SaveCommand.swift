@@ -65,7 +65,7 @@ enum SaveCommand {
     } catch {
       throw LanguageDiagnostics.invalid("\(error)", range: range, category: .io)
     }
-    var blocks: [Block] = [.text("saved \(raw): \(data.rowCount) rows, \(data.variableCount) variables")]
+    var blocks: [Block] = [.text("saved \(raw): \(data.size)")]
     let textLabelled = data.variables.filter { !$0.textLabels.isEmpty }.map(\.name)
     if !textLabelled.isEmpty, lower.hasSuffix(".dta") {
       blocks.append(.warning("the value labels of text variables are not in the file (Stata labels numbers only): " + textLabelled.joined(separator: ", ")))
