@@ -57,7 +57,9 @@ struct StatFileTests {
     #expect(d["visit"]?.time?.text(visit[5]) == "2012-02-29")
   }
 
-  @Test("a .dta keeps labels and value labels; .por and .xpt their values", arguments: ["survey.dta", "survey.por", "survey.xpt"])
+  @Test("a .dta (Stata 8, 12 and 15 formats) keeps labels and value labels; .por and .xpt their values", arguments: [
+    "survey.dta", "survey-v8.dta", "survey-v12.dta", "survey.por", "survey.xpt",
+  ])
   func others(_ file: String) throws {
     let (s, status, _, err) = load(file)
     #expect(status == 0, "\(err)")
@@ -68,7 +70,7 @@ struct StatFileTests {
     let fte = try #require(data[data.variableNames[5]])
     guard case .numeric(let column) = fte.values else { Issue.record("fte is not numeric"); return }
     #expect(column[0] == 12.5 && column[5] == 250)
-    if file == "survey.dta" {
+    if file.hasSuffix(".dta") {
       #expect(data["category"]?.valueLabels[4] == "management")
       #expect(data["treated"]?.label == "Received an intervention")
     }
