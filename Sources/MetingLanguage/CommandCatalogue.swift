@@ -18,29 +18,30 @@ public enum CommandCatalogue {
         system-missing: 'describe', 'freq' and 'list' show the reason) come along; Stata's
         extended missing values .a–.z (and SAS's .A–.Z) are user-missing codes shown as .a,
         with their labels; empty strings are missing. The load names the file's text
-        encoding; encoding(…) overrides it for an old file that declares none or the wrong one. The format is told by the file's first bytes, then its
-        extension; format(…) forces one.
+        encoding; encoding(…) overrides it for an old file that declares none or the wrong
+        one. The format is told by the file's first bytes, then its extension; format(…)
+        forces one.
         Excel workbooks (.xlsx) are read in the same separate process: the first worksheet,
-        or sheet(NAME) (or sheet(2), by position); range(A3:K95) or range(A3) reads only those
-        cells (a title block above the table is left out). The first row with a value (or the
-        range's first row) is the header;
-        the rows below it down to the last value are the data; columns with neither header
-        nor value are left out. A column of numbers is numeric (numbers typed as text too),
-        any other text makes it text; cells formatted as dates are dates (shown as ISO
-        dates; the 1904 date system is converted); TRUE/FALSE are 1/0; error cells (#N/A)
-        and formulas saved without a result are missing, and the load says where. Old .xls
-        files are not read: save them as .xlsx.
-        Delimited text: The delimiter (',' ';' tab '|') and Dutch Excel's decimal comma
-        are sniffed from the first lines, the encoding is UTF-8 unless the file is not valid
-        UTF-8 (then Windows-1252). A column is numeric when every non-empty cell is a number,
-        else text. Empty cells and NA, N/A, NaN and '.' are missing. Headers that are not
-        valid names are renamed (the original becomes the label); a repeated name gets _2,
-        _3. Lines starting with '#' before the header are the file label. A row with too
-        many or too few fields, or an unterminated quote, is an error naming the line and
-        column (nothing is loaded). The load replaces the
-        active dataset and clears the filter; a failed load leaves both as they were.
-        missing(CODES) declares user-missing codes for every numeric variable, in any format;
-        to declare them per variable use the 'missing' command.
+        or sheet(NAME) (or sheet(2), by position); range(A3:K95) or range(A3) reads only
+        those cells (a title block above the table is left out). The first row with a value
+        (or the range's first row) is the header; the rows below it down to the last value
+        are the data; columns with neither header nor value are left out. A column of
+        numbers is numeric (numbers typed as text too), any other text makes it text; cells
+        formatted as dates are dates (shown as ISO dates; the 1904 date system is
+        converted); TRUE/FALSE are 1/0; error cells (#N/A) and formulas saved without a
+        result are missing, and the load says where. Old .xls files are not read: save
+        them as .xlsx.
+        Delimited text: the delimiter (',' ';' tab '|') and Dutch Excel's decimal comma are
+        sniffed from the first lines, the encoding is UTF-8 unless the file is not valid
+        UTF-8 (then Windows-1252). A column is numeric when every non-empty cell is a
+        number, else text. Empty cells and NA, N/A, NaN and '.' are missing. Headers that
+        are not valid names are renamed (the original becomes the label); a repeated name
+        gets _2, _3. Lines starting with '#' before the header are the file label. A row
+        with too many or too few fields, or an unterminated quote, is an error naming the
+        line and column (nothing is loaded).
+        The load replaces the active dataset and clears the filter; a failed load leaves
+        both as they were. missing(CODES) declares user-missing codes for every numeric
+        variable, in any format; to declare them per variable use the 'missing' command.
         """,
       options: [
         OptionSpec("delimiter", .word([",", ";", "tab", "|"]), "field delimiter (default: sniffed)"),
@@ -536,15 +537,16 @@ public enum CommandCatalogue {
       summary: "write the data (SPSS, Stata, Excel, CSV) or the session's commands as a script",
       discussion: """
         save FILE writes the active dataset (all rows: the filter is not applied) with its
-        metadata: variable and value labels, formats, measure levels and the file label;
-        user-missing codes stay declared in .sav, and become Stata's .a, .b … (labelled with
-        the code) in .dta, where Stata's own .a–.z keep their letters; CSV writes the values, user-missing cells as their codes. An .xlsx
-        workbook has the data on its first sheet (names in row 1, dates as Excel dates,
-        user-missing cells as their codes) and a second sheet 'variables' with the labels,
-        value labels, missing codes and formats a workbook cannot hold in its cells. The bytes
-        go to a temporary file in the same folder, renamed into place when complete, so a
-        crash or Ctrl-C leaves the old file or the new one, never half a file. An existing
-        file — the one the data came from included — is kept unless 'replace' is given.
+        metadata: variable and value labels, formats, measure levels and the file label.
+        User-missing codes stay declared in .sav; in .dta they become Stata's .a, .b …
+        (labelled with the code), and Stata's own .a–.z keep their letters; CSV writes the
+        values, user-missing cells as their codes. An .xlsx workbook has the data on its
+        first sheet (names in row 1, dates as Excel dates, user-missing cells as their
+        codes) and a second sheet 'variables' with the labels, value labels, missing codes
+        and formats a workbook cannot hold in its cells. The bytes go to a temporary file
+        in the same folder, renamed into place when complete, so a crash or Ctrl-C leaves
+        the old file or the new one, never half a file. An existing file — the one the
+        data came from included — is kept unless 'replace' is given.
         save script FILE writes every command that succeeded this session, in order, so that
         'meting FILE.met' or 'run FILE.met' reproduces the same output; help, history and
         display commands are left out.
