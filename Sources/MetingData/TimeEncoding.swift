@@ -91,12 +91,28 @@ public enum TimeEncoding: String, Sendable, Equatable {
     guard abs(seconds) < 1e13 else { return nil }
     let whole = Int64(seconds.rounded(.down))
     let (days, secondOfDay) = (whole.floorDivided(by: 86_400), whole.floorModulo(86_400))
-    let (y, m, d) = TimeEncoding.civil(fromDays: days)
-    let date = "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+    let date = TimeEncoding.isoDate(days: days)
     guard hasTime else { return date }
     let (h, mi, s) = (secondOfDay / 3600, secondOfDay % 3600 / 60, secondOfDay % 60)
     func two(_ x: Int64) -> String { x < 10 ? "0\(x)" : "\(x)" }
     return "\(date) \(two(h)):\(two(mi)):\(two(s))"
+  }
+
+  /// "2011-04-30" for a day count from 1970-01-01.
+  public static func isoDate(days: Int64) -> String {
+    let (y, m, d) = civil(fromDays: days)
+    return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+  }
+
+  /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+  /// days_from_civil, the inverse of `civil(fromDays:)`).
+  public static func days(fromCivil y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {
+    let y = m <= 2 ? y0 - 1 : y0
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
   }
 
   /// The proleptic Gregorian date of a day count from 1970-01-01

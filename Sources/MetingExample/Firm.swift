@@ -1,3 +1,4 @@
+import MetingData
 import MetingStats
 
 /// Everything drawn for one firm before treatment is assigned. Drawing all
@@ -184,30 +185,6 @@ public struct FirmWave: Sendable {
 
 /// Calendar dates of the two measurement windows, as ISO 8601 text.
 enum Dates {
-  static func pre(_ offset: Int) -> String { iso(daysFromCivil(2010, 2, 1) + offset) }
-  static func post(_ offset: Int) -> String { iso(daysFromCivil(2012, 9, 1) + offset) }
-
-  /// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's algorithm).
-  static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-    let y = m <= 2 ? y0 - 1 : y0
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146097 + doe - 719468
-  }
-
-  static func iso(_ days: Int) -> String {
-    let z = days + 719468
-    let era = (z >= 0 ? z : z - 146096) / 146097
-    let doe = z - era * 146097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-    func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-    return "\(y)-\(two(m))-\(two(d))"
-  }
+  static func pre(_ offset: Int) -> String { TimeEncoding.isoDate(days: TimeEncoding.days(fromCivil: 2010, 2, 1) + Int64(offset)) }
+  static func post(_ offset: Int) -> String { TimeEncoding.isoDate(days: TimeEncoding.days(fromCivil: 2012, 9, 1) + Int64(offset)) }
 }

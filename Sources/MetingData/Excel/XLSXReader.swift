@@ -260,18 +260,7 @@ enum XLSXDates {
       guard hms.count >= 2, let h = Double(hms[0]), let mi = Double(hms[1]) else { return nil }
       seconds = h * 3600 + mi * 60 + (hms.count > 2 ? Double(hms[2]) ?? 0 : 0)
     }
-    let days = Double(daysFromCivil(y, m, d)) + seconds / 86_400
+    let days = Double(TimeEncoding.days(fromCivil: y, m, d)) + seconds / 86_400
     return TimeEncoding.excelDate.value(unixSeconds: days * 86_400)
-  }
-
-  /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
-  /// days_from_civil, the inverse of `TimeEncoding.civil`).
-  static func daysFromCivil(_ y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {
-    let y = m <= 2 ? y0 - 1 : y0
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
   }
 }

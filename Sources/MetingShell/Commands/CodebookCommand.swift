@@ -62,19 +62,13 @@ enum CodebookCommand {
         if !v.valueLabels.isEmpty {
           var counts: [Double: Int] = [:]
           for row in 0..<c.count { if let x = v.userMissing[row] ?? (c[row].isNaN ? nil : c[row]) { counts[x, default: 0] += 1 } }
-          blocks.append(.table(Table(
-            title: "value labels", kind: "value_labels",
-            columns: [
-              Column("code", key: "code", role: .value), Column("label", key: "label", role: .label),
-              Column("count", key: "count", role: .count),
-            ],
-            rows: v.valueLabels.keys.sorted().map { code in
-              [
-                ExtendedMissing.text(code).map(Cell.text) ?? .number(code),
-                .text(v.valueLabels[code]! + (v.isMissingCode(code) ? " (missing)" : "")), .number(Double(counts[code] ?? 0)),
-              ]
-            },
-            fields: [("variable", .text(v.name))])))
+          let rows: [[Cell]] = v.valueLabels.keys.sorted().map { code in
+            [
+              ExtendedMissing.text(code).map(Cell.text) ?? .number(code),
+              .text(v.valueLabels[code]! + (v.isMissingCode(code) ? " (missing)" : "")), .number(Double(counts[code] ?? 0)),
+            ]
+          }
+          blocks.append(valueLabels(of: v, first: Column("code", key: "code", role: .value), rows: rows))
         }
       case .categorical(let c):
         var counts = [Int](repeating: 0, count: c.levels.count)
@@ -86,23 +80,25 @@ enum CodebookCommand {
           rows: top.map { [.text(c.levels[$0]), .number(Double(counts[$0]))] }, fields: [("variable", .text(v.name))])))
         if !v.textLabels.isEmpty {
           let index = Dictionary(uniqueKeysWithValues: c.levels.enumerated().map { ($0.element, $0.offset) })
-          blocks.append(.table(Table(
-            title: "value labels", kind: "value_labels",
-            columns: [
-              Column("value", key: "value", role: .label), Column("label", key: "label", role: .label),
-              Column("count", key: "count", role: .count),
-            ],
-            rows: v.textLabels.keys.sorted().map { value in
-              let missing = v.missingTexts.firstIndex(of: value).map { k in v.userMissing.values.filter { $0 == Double(k) }.count }
-              return [
-                .text(value), .text(v.textLabels[value]! + (missing != nil ? " (missing)" : "")),
-                .number(Double(missing ?? index[value].map { counts[$0] } ?? 0)),
-              ]
-            },
-            fields: [("variable", .text(v.name))])))
+          let rows: [[Cell]] = v.textLabels.keys.sorted().map { value in
+            let missing = v.missingTexts.firstIndex(of: value).map { k in v.userMissing.values.filter { $0 == Double(k) }.count }
+            return [
+              .text(value), .text(v.textLabels[value]! + (missing != nil ? " (missing)" : "")),
+              .number(Double(missing ?? index[value].map { counts[$0] } ?? 0)),
+            ]
+          }
+          blocks.append(valueLabels(of: v, first: Column("value", key: "value", role: .label), rows: rows))
         }
       }
     }
     return inv.report(blocks)
+  }
+
+  /// The table of a variable's value labels: code (or value), label, count.
+  static func valueLabels(of v: Variable, first: Column, rows: [[Cell]]) -> Block {
+    .table(Table(
+      title: "value labels", kind: "value_labels",
+      columns: [first, Column("label", key: "label", role: .label), Column("count", key: "count", role: .count)],
+      rows: rows, fields: [("variable", .text(v.name))]))
   }
 }
